@@ -1,0 +1,104 @@
+package org.dailydl.indexer;
+
+import java.util.List;
+
+/**
+ * Every field of the index, one comment each. Nothing else in the code base spells a field name.
+ *
+ * <p>Text is indexed twice where recall matters: a {@code *_BIGRAM} twin of a word field holds CJK
+ * bigrams of the same text, for Chinese words the smartcn dictionary does not know.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** Article id: stable, URL-safe, from the path. Keyword, stored: the key for updates and lookups. */
+  public static final String ID = "id";
+
+  /** Path relative to the content root, {@code /}-separated, with extension. Keyword, stored. */
+  public static final String PATH = "path";
+
+  /** Words of the path and file name ({@code 05_ResNet.md} → resnet). Analysed, not stored. */
+  public static final String PATH_WORDS = "path_words";
+
+  /** Top folder (or {@code ""} at the root). Keyword, stored, with doc values for facets. */
+  public static final String CATEGORY = "category";
+
+  /** Inferred title. Word-analysed (highest boost) and stored for hits. */
+  public static final String TITLE = "title";
+
+  /** The title as CJK bigrams, for titles with words the dictionary lacks. Not stored. */
+  public static final String TITLE_BIGRAM = "title_bigram";
+
+  /** Heading texts, one value each. Word-analysed, not stored (the rendered page has the TOC). */
+  public static final String HEADINGS = "headings";
+
+  /** Heading texts as CJK bigrams. */
+  public static final String HEADINGS_BIGRAM = "headings_bigram";
+
+  /**
+   * Body text (prose, tables, math as text; no code). Word-analysed and stored for snippets; term
+   * vectors with positions and offsets, because related articles and keywords are ranked by TF-IDF
+   * over them and snippets can use the offsets.
+   */
+  public static final String BODY = "body";
+
+  /** Body text as CJK bigrams: recall for unknown words; term vectors for similarity too. */
+  public static final String BODY_BIGRAM = "body_bigram";
+
+  /** Code blocks and notebook code cells, identifiers split ({@code read_csv} → read, csv). */
+  public static final String CODE = "code";
+
+  /** Link words of every other article that points here: how others name this article. */
+  public static final String ANCHOR = "anchor";
+
+  /** Anchor text as CJK bigrams. */
+  public static final String ANCHOR_BIGRAM = "anchor_bigram";
+
+  /** Front-matter tags, word-analysed for search. */
+  public static final String TAGS = "tags";
+
+  /** Front-matter tags, lower-cased keywords, stored: filters ({@code tag=}) and display. */
+  public static final String TAG = "tag";
+
+  /** Front-matter summary. Stored only (shown in lists and used as a snippet fallback). */
+  public static final String SUMMARY = "summary";
+
+  /** Front-matter date, as written. Stored only. */
+  public static final String DATE = "date";
+
+  /** SHA-256 of the file's bytes. Stored: an update re-indexes only files whose hash changed. */
+  public static final String HASH = "hash";
+
+  /** Last-modified time of the file (millis). Stored: with size, lets an update skip unchanged files unread. */
+  public static final String MODIFIED = "modified";
+
+  /** File size in bytes. Stored only. */
+  public static final String SIZE = "size";
+
+  /** {@code markdown} or {@code notebook}. Stored only. */
+  public static final String KIND = "kind";
+
+  /** Heading outline as JSON ({@code [{level, text, line}]}). Stored only: TOC and suggestions. */
+  public static final String OUTLINE = "outline";
+
+  /**
+   * Outgoing links as JSON ({@code [{href, target, text, line}]}). Stored only: backlinks, anchor
+   * text and the link graph are derived from it without re-reading files.
+   */
+  public static final String LINKS = "links";
+
+  /** Fields searched by default, with their bigram twins. */
+  public static final List<String> SEARCHED =
+      List.of(TITLE, TITLE_BIGRAM, HEADINGS, HEADINGS_BIGRAM, BODY, BODY_BIGRAM, ANCHOR,
+          ANCHOR_BIGRAM, TAGS, CODE, PATH_WORDS);
+
+  /** Index commit metadata keys (Lucene commit user data). */
+  public static final class Meta {
+    private Meta() {}
+
+    public static final String ANALYSIS_VERSION = "analysisVersion";
+    public static final String BUILD_TIME = "buildTime";
+    public static final String ARTICLE_COUNT = "articleCount";
+    public static final String CONTENT_HASH = "contentHash";
+  }
+}

@@ -1,0 +1,108 @@
+package org.dailydl.indexer.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dailydl.indexer.collection.ContentWalker;
+import org.dailydl.indexer.collection.Problem;
+import org.dailydl.indexer.index.IndexArticles;
+import org.dailydl.indexer.index.IndexReport;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code index}: builds or updates the index of a content folder; {@code --check} is the CI mode. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Builds or updates the search index of a folder of Markdown notes and Jupyter notebooks.",
+      "An existing index is updated in place (only changed files are re-read); a full build",
+      "goes to a fresh folder and replaces the old index atomically."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (with --check: no broken internal link, no unreadable file)",
+      "1:--check found broken internal links or unreadable files (each listed as path:line: message)",
+      "2:invalid command line",
+      "3:the index could not be built (content folder missing, index folder not writable, I/O error)"
+    })
+public final class IndexCommand implements Callable<Integer> {
+  public static final int EXIT_CHECK_FAILED = 1;
+  public static final int EXIT_FAILED = 3;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--content", defaultValue = "${env:DAILYDL_CONTENT:-content}",
+      description = "Content folder (env DAILYDL_CONTENT; default: ${DEFAULT-VALUE}).")
+  Path content;
+
+  @Option(names = "--index", defaultValue = "${env:DAILYDL_INDEX:-.dailydl-index}",
+      description = "Index folder (env DAILYDL_INDEX; default: ${DEFAULT-VALUE}).")
+  Path index;
+
+  @Option(names = "--full", description = "Rebuild from scratch instead of updating.")
+  boolean full;
+
+  @Option(names = "--check", description = "CI mode: exit 1 when an internal link is broken or a file cannot be read.")
+  boolean check;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Also write the run's report as JSON to FILE.")
+  Path report;
+
+  @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "" + ContentWalker.DEFAULT_MAX_BYTES,
+      description = "Skip files larger than this (default: ${DEFAULT-VALUE}, 5 MB).")
+  long maxFileSize;
+
+  @Option(names = "--quiet", description = "No progress output; the summary line only.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (maxFileSize <= 0) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
+    }
+    IndexReport result;
+    try (Progress progress = quiet ? Progress.silent() : Progress.forConsole(err)) {
+      result = new IndexArticles(new IndexArticles.Options(content, index, full, maxFileSize), progress).run();
+    } catch (IOException | RuntimeException e) {
+      err.println("index: failed: " + e.getMessage());
+      return EXIT_FAILED;
+    }
+    for (Problem problem : result.problems()) {
+      err.printf("%s:%d: %s%n", problem.path(), problem.line(), problem.message());
+    }
+    for (IndexReport.BrokenLink link : result.brokenLinks()) {
+      err.printf("%s:%d: broken link: %s%n", link.path(), link.line(), link.target());
+    }
+    out.println(summary(result));
+    if (report != null) {
+      try {
+        ReportWriter.write(result, report);
+      } catch (IOException e) {
+        err.println("index: cannot write report " + report + ": " + e.getMessage());
+        return EXIT_FAILED;
+      }
+    }
+    out.flush();
+    err.flush();
+    return check && !result.passesCheck() ? EXIT_CHECK_FAILED : 0;
+  }
+
+  static String summary(IndexReport r) {
+    return String.format(Locale.ROOT,
+        "%s: %d files seen, %d articles in the index (%d indexed, %d removed), %d skipped, %d warnings, %d broken links, %.1f s",
+        r.mode(), r.files(), r.articles(), r.indexed(), r.removed(), r.skipped().size(), r.problems().size(),
+        r.brokenLinks().size(), r.millis() / 1000.0);
+  }
+
+  /** Runs {@code index} on its own (the server's jar offers it as a subcommand too). */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new IndexCommand()).execute(args));
+  }
+}

@@ -1,0 +1,44 @@
+package org.dailydl.indexer.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dailydl.indexer.index.IndexReport;
+
+/** Writes an {@link IndexReport} as the JSON that CI pipelines read. */
+public final class ReportWriter {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ReportWriter() {}
+
+  /** The report as a JSON-ready map (field order fixed, for diffs). */
+  public static Map<String, Object> toMap(IndexReport r) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("mode", r.mode());
+    json.put("files", r.files());
+    json.put("articles", r.articles());
+    json.put("indexed", r.indexed());
+    json.put("removed", r.removed());
+    json.put("skipped", r.skipped().stream().map(p -> Map.of("path", p.path(), "reason", p.message())).toList());
+    json.put("warnings", r.problems().stream()
+        .map(p -> Map.of("path", p.path(), "line", p.line(), "message", p.message())).toList());
+    json.put("brokenLinks", r.brokenLinks().stream()
+        .map(l -> Map.of("path", l.path(), "line", l.line(), "target", l.target())).toList());
+    json.put("passesCheck", r.passesCheck());
+    json.put("millis", r.millis());
+    return json;
+  }
+
+  public static void write(IndexReport report, Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    JSON.writeValue(file.toFile(), toMap(report));
+  }
+
+}

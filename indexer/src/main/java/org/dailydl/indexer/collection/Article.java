@@ -1,0 +1,71 @@
+package org.dailydl.indexer.collection;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One parsed article: what a parser makes of one file, before it becomes a Lucene document.
+ *
+ * @param id stable, URL-safe id derived from {@code path}
+ * @param path path relative to the content root, {@code /}-separated, with extension
+ * @param category top folder, or {@code ""} for files at the root
+ * @param title the inferred title: the subject, never a numbered or generic section heading
+ * @param headings headings in document order
+ * @param body prose text (tables and math included, code excluded)
+ * @param code code blocks and notebook code cells, newline-separated
+ * @param links outgoing links, in document order
+ * @param frontMatter front-matter fields (empty when absent)
+ * @param kind markdown or notebook
+ * @param size file size in bytes
+ * @param hash SHA-256 of the file's bytes, hex
+ */
+public record Article(
+    String id,
+    String path,
+    String category,
+    String title,
+    List<Heading> headings,
+    String body,
+    String code,
+    List<Link> links,
+    FrontMatter frontMatter,
+    Kind kind,
+    long size,
+    String hash) {
+
+  public Article {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(title, "title");
+    headings = List.copyOf(headings);
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(code, "code");
+    links = List.copyOf(links);
+    Objects.requireNonNull(frontMatter, "frontMatter");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(hash, "hash");
+  }
+
+  /** What kind of file the article came from. */
+  public enum Kind {
+    MARKDOWN,
+    NOTEBOOK;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** A heading: level 1–6, its text, and its 1-based line in the file (0 when unknown). */
+  public record Heading(int level, String text, int line) {}
+
+  /** Front-matter fields; absent ones are {@code null} (or an empty tag list). */
+  public record FrontMatter(String title, List<String> tags, String summary, String date) {
+    public static final FrontMatter EMPTY = new FrontMatter(null, List.of(), null, null);
+
+    public FrontMatter {
+      tags = List.copyOf(tags);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.dailydl.indexer.collection;
+
+import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Finds the article files of a content folder: {@code .md}, {@code .markdown} and {@code .ipynb} at
+ * any depth. Hidden folders ({@code .git}, {@code .ipynb_checkpoints}) and dependency folders are
+ * skipped; symbolic links are followed, but a loop is reported and a file reached twice is indexed
+ * once. Files over the size limit and empty files are skipped with a problem each.
+ */
+public final class ContentWalker {
+  /** Default size limit: larger files are data, not notes. */
+  public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+
+  private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "__pycache__", "target");
+
+  /** What a walk found: article files sorted by path, and problems with the ones left out. */
+  public record Result(List<ContentFile> files, List<Problem> problems) {}
+
+  private final Path root;
+  private final long maxBytes;
+  private final Path excluded;
+
+  /**
+   * @param root the content folder
+   * @param maxBytes files larger than this are skipped
+   * @param excluded a folder never to enter (the index, when it lives inside the content), or null
+   */
+  public ContentWalker(Path root, long maxBytes, Path excluded) {
+    this.root = Objects.requireNonNull(root).toAbsolutePath().normalize();
+    this.maxBytes = maxBytes;
+    this.excluded = excluded == null ? null : excluded.toAbsolutePath().normalize();
+  }
+
+  /** Whether a path names an article file by its extension. */
+  public static boolean isArticleFile(String path) {
+    String lower = path.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".ipynb");
+  }
+
+  /** Walks the folder. */
+  public Result walk() throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("content folder not found: " + root);
+    }
+    List<ContentFile> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    Files.walkFileTree(
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(root)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String name = dir.getFileName().toString();
+            if (name.startsWith(".") || SKIPPED_FOLDERS.contains(name) || dir.equals(excluded)) {
+              return FileVisitResult.SKIP_SUBTREE;
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            String name = file.getFileName().toString();
+            if (!attrs.isRegularFile() || name.startsWith(".") || !isArticleFile(name)) {
+              return FileVisitResult.CONTINUE;
+            }
+            String path = relative(file);
+            if (!seen.add(realPath(file))) {
+              problems.add(skipped(path, "same file as another path (symbolic link); indexed once"));
+            } else if (attrs.size() == 0) {
+              problems.add(skipped(path, "empty file"));
+            } else if (attrs.size() > maxBytes) {
+              problems.add(skipped(path, "larger than the size limit (" + attrs.size() + " > " + maxBytes + " bytes)"));
+            } else {
+              files.add(new ContentFile(file, path, attrs.size()));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            String path = relative(file);
+            if (e instanceof FileSystemLoopException) {
+              problems.add(skipped(path, "symbolic link loop; not followed"));
+            } else if (isArticleFile(path) || Files.isDirectory(file)) {
+              problems.add(new Problem(path, 0, "cannot be read: " + describe(e), Problem.Severity.UNREADABLE));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(Comparator.comparing(ContentFile::path));
+    problems.sort(Comparator.comparing(Problem::path));
+    return new Result(List.copyOf(files), List.copyOf(problems));
+  }
+
+  private String relative(Path file) {
+    Path relative = root.relativize(file.toAbsolutePath().normalize());
+    return relative.toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+
+  private static Path realPath(Path file) {
+    try {
+      return file.toRealPath();
+    } catch (IOException e) {
+      return file.toAbsolutePath().normalize();
+    }
+  }
+
+  private static Problem skipped(String path, String reason) {
+    return new Problem(path, 0, reason, Problem.Severity.SKIPPED);
+  }
+
+  static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName().replace("Exception", "");
+    return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
+  }
+}

@@ -1,0 +1,115 @@
+package org.dailydl.indexer.collection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads Jupyter notebooks (nbformat 4, and 3's worksheets) with Jackson: the sources of markdown
+ * cells become Markdown, code cells become code. Outputs are dropped: they can be megabytes of
+ * base64 images and say nothing a reader searches for. Thread-safe.
+ */
+public final class NotebookArticleParser {
+
+  /** The notebook is not JSON, or not a notebook. */
+  public static final class MalformedNotebookException extends Exception {
+    MalformedNotebookException(String message) {
+      super(message);
+    }
+  }
+
+  /** The Markdown of all markdown cells (blank-line separated) and the code of all code cells. */
+  public record Cells(String markdown, String code) {}
+
+  // Notebook strings (embedded images) may exceed Jackson's default 20 MB string limit.
+  private final ObjectMapper mapper =
+      JsonMapper.builder(
+              com.fasterxml.jackson.core.JsonFactory.builder()
+                  .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+                  .build())
+          .build();
+
+  public Cells parse(String json) throws MalformedNotebookException {
+    List<String> markdown = new ArrayList<>();
+    StringBuilder code = new StringBuilder();
+    for (Cell cell : cells(json)) {
+      if (cell.code()) {
+        code.append(cell.source()).append('\n');
+      } else {
+        markdown.add(cell.source());
+      }
+    }
+    return new Cells(String.join("\n\n", markdown), code.toString().strip());
+  }
+
+  /**
+   * The notebook as one Markdown document in cell order, code cells fenced with the kernel's
+   * language, for reading (outputs are left out here too).
+   */
+  public String toMarkdown(String json) throws MalformedNotebookException {
+    String language = "python";
+    StringBuilder md = new StringBuilder();
+    for (Cell cell : cells(json)) {
+      if (cell.code()) {
+        String fence = cell.source().contains("```") ? "~~~~" : "```";
+        md.append(fence).append(language).append('\n').append(cell.source().stripTrailing()).append('\n')
+            .append(fence).append("\n\n");
+      } else {
+        md.append(cell.source().stripTrailing()).append("\n\n");
+      }
+    }
+    return md.toString();
+  }
+
+  /** One cell: its source and whether it is code (else Markdown). */
+  private record Cell(String source, boolean code) {}
+
+  private List<Cell> cells(String json) throws MalformedNotebookException {
+    JsonNode root;
+    try {
+      root = mapper.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new MalformedNotebookException("malformed notebook JSON at line " + e.getLocation().getLineNr()
+          + ": " + e.getOriginalMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw new MalformedNotebookException("not a notebook: the top level is not a JSON object");
+    }
+    JsonNode cells = root.get("cells");
+    if (cells == null && root.path("worksheets").isArray() && !root.path("worksheets").isEmpty()) {
+      cells = root.path("worksheets").get(0).get("cells");
+    }
+    if (cells == null || !cells.isArray()) {
+      throw new MalformedNotebookException("not a notebook: no \"cells\" array");
+    }
+    List<Cell> result = new ArrayList<>();
+    for (JsonNode cell : cells) {
+      String type = cell.path("cell_type").asText("");
+      String source = text(cell.has("source") ? cell.get("source") : cell.get("input"));
+      if (type.equals("markdown") || type.equals("heading")) {
+        int level = cell.path("level").asInt(0);
+        result.add(new Cell(type.equals("heading") && level > 0 ? "#".repeat(Math.min(level, 6)) + " " + source : source,
+            false));
+      } else if (type.equals("code")) {
+        result.add(new Cell(source, true));
+      }
+    }
+    return result;
+  }
+
+  private static String text(JsonNode source) {
+    if (source == null || source.isNull()) {
+      return "";
+    }
+    if (source.isArray()) {
+      StringBuilder text = new StringBuilder();
+      source.forEach(line -> text.append(line.asText("")));
+      return text.toString();
+    }
+    return source.asText("");
+  }
+}

@@ -1,0 +1,161 @@
+package org.dailydl.indexer.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.Fixtures;
+import org.dailydl.indexer.collection.Article;
+import org.dailydl.indexer.generator.ArticleDocumentGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexArticlesTest {
+  @TempDir Path temp;
+
+  private IndexReport index(Path content, boolean full) throws IOException {
+    return new IndexArticles(new IndexArticles.Options(content, temp.resolve("index"), full, 5_000_000),
+        ProgressListener.NONE).run();
+  }
+
+  private int count(String field, String value) throws IOException {
+    Path live = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+    try (var dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
+      return new IndexSearcher(reader).count(new TermQuery(new Term(field, value)));
+    }
+  }
+
+  private List<String> stored(String path, String field) throws IOException {
+    Path live = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+    try (var dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      var hits = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1);
+      Document doc = searcher.storedFields().document(hits.scoreDocs[0].doc);
+      return List.of(doc.getValues(field));
+    }
+  }
+
+  @Test
+  void full_build_indexes_every_article_once_and_skips_hidden_and_checkpoint_folders() throws IOException {
+    IndexReport report = index(Fixtures.copyOfCorpus(temp.resolve("content")), false);
+    assertThat(report.mode()).isEqualTo("full");
+    assertThat(report.articles()).isEqualTo(10);
+    assertThat(count(Fields.PATH, "数据分析/Pandas入门.ipynb")).isEqualTo(1);
+    assertThat(count(Fields.PATH, ".hidden/secret.md")).isZero();
+    assertThat(count(Fields.PATH, "数据分析/.ipynb_checkpoints/Pandas入门-checkpoint.ipynb")).isZero();
+    assertThat(report.brokenLinks()).extracting(IndexReport.BrokenLink::path, IndexReport.BrokenLink::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("README.md", 14),
+            org.assertj.core.groups.Tuple.tuple("深度学习/注意力机制.md", 34));
+    assertThat(report.passesCheck()).isFalse();
+  }
+
+  @Test
+  void anchor_text_of_inbound_links_is_indexed_with_the_target() throws IOException {
+    index(Fixtures.copyOfCorpus(temp.resolve("content")), false);
+    assertThat(stored("深度学习/注意力机制.md", Fields.ANCHOR)).containsExactly("注意力机制", "注意力机制详解");
+    assertThat(count(Fields.ANCHOR, "详解")).isEqualTo(1);
+  }
+
+  @Test
+  void update_reindexes_only_the_changed_file_and_removes_deleted_ones() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    IndexReport unchanged = index(content, false);
+    assertThat(unchanged.mode()).isEqualTo("unchanged");
+    assertThat(unchanged.indexed()).isZero();
+
+    Path cnn = content.resolve("深度学习/CNN.md");
+    Files.writeString(cnn, Files.readString(cnn) + "\n残差网络 ResNet 用跳跃连接训练很深的网络。\n");
+    Files.setLastModifiedTime(cnn, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+    Files.delete(content.resolve("Python/Day01.md"));
+    IndexReport update = index(content, false);
+
+    assertThat(update.mode()).isEqualTo("update");
+    assertThat(update.indexed()).isEqualTo(1);
+    assertThat(update.removed()).isEqualTo(1);
+    assertThat(update.articles()).isEqualTo(9);
+    assertThat(count(Fields.BODY, "resnet")).isEqualTo(1);
+    assertThat(count(Fields.PATH, "Python/Day01.md")).isZero();
+    assertThat(update.brokenLinks()).extracting(IndexReport.BrokenLink::target)
+        .contains("Python/Day01.md", "深度学习/RNN.md");
+  }
+
+  @Test
+  void changing_link_words_reindexes_the_target_with_new_anchor_text() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    Path readme = content.resolve("README.md");
+    Files.writeString(readme, Files.readString(readme).replace("卷积网络入门", "图像识别的卷积模型"));
+    IndexReport update = index(content, false);
+    assertThat(update.indexed()).isEqualTo(2);
+    assertThat(stored("深度学习/CNN.md", Fields.ANCHOR)).contains("图像识别的卷积模型");
+  }
+
+  @Test
+  void a_failure_in_the_middle_of_a_full_build_leaves_the_previous_index_readable() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    Path before = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+
+    ArticleDocumentGenerator failing = new ArticleDocumentGenerator() {
+      private int calls;
+
+      @Override
+      public Document generate(Article article, Collection<String> anchors, long modified) {
+        if (++calls == 4) {
+          throw new IllegalStateException("disk on fire");
+        }
+        return super.generate(article, anchors, modified);
+      }
+    };
+    var options = new IndexArticles.Options(content, temp.resolve("index"), true, 5_000_000);
+    assertThatThrownBy(() -> new IndexArticles(options, ProgressListener.NONE, failing).run())
+        .hasMessageContaining("disk on fire");
+
+    assertThat(new IndexLocation(temp.resolve("index")).current()).contains(before);
+    assertThat(count(Fields.PATH, "深度学习/CNN.md")).isEqualTo(1);
+    List<Path> generations = new ArrayList<>();
+    try (var entries = Files.newDirectoryStream(temp.resolve("index"), "gen-*")) {
+      entries.forEach(generations::add);
+    }
+    assertThat(generations).containsExactly(before);
+  }
+
+  @Test
+  void full_rebuild_switches_to_a_new_generation_and_removes_the_old_one() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    Path first = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+    IndexReport rebuilt = index(content, true);
+    Path second = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+    assertThat(rebuilt.mode()).isEqualTo("full");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(first).doesNotExist();
+  }
+
+  @Test
+  void commit_metadata_records_version_time_count_and_content_hash() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    var meta = IndexArticles.IndexMetadata.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
+    assertThat(meta).containsEntry(Fields.Meta.ARTICLE_COUNT, "10")
+        .containsKeys(Fields.Meta.BUILD_TIME, Fields.Meta.CONTENT_HASH, Fields.Meta.ANALYSIS_VERSION);
+    String hash = meta.get(Fields.Meta.CONTENT_HASH);
+    index(content, true);
+    var again = IndexArticles.IndexMetadata.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
+    assertThat(again.get(Fields.Meta.CONTENT_HASH)).isEqualTo(hash);
+  }
+}

@@ -1,0 +1,149 @@
+package org.dailydl.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.openapi.plugin.OpenApiPlugin;
+import io.javalin.openapi.plugin.swagger.SwaggerPlugin;
+import io.javalin.validation.ValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.dailydl.server.articles.ArticleController;
+import org.dailydl.server.search.SearchController;
+import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.SecurityHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Javalin app: routes, JSON errors, security headers, the web page and its libraries,
+ * and the OpenAPI document with its Swagger UI. {@link #create} does not start the server, so tests
+ * run the app with {@code JavalinTest} on a random port.
+ */
+public final class App {
+  private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+  /** The services the routes call. */
+  public record Services(
+      StatusController status,
+      SearchController search,
+      ArticleController articles) {}
+
+  /** Settings of the HTTP layer. */
+  public record Settings(String corsOrigins, java.nio.file.Path webDir) {
+    public static final Settings DEFAULT = new Settings(null, null);
+  }
+
+  private App() {}
+
+  public static Javalin create(Services services, Settings settings) {
+    Objects.requireNonNull(services);
+    String page = readPage(settings.webDir());
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      config.http.prefer405over404 = true;
+      config.jsonMapper(new JavalinJackson(null, false));
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/";
+        if (settings.webDir() == null) {
+          files.directory = "/web";
+          files.location = Location.CLASSPATH;
+        } else {
+          // serve the page from a folder: for working on the page, or a customised page
+          files.directory = settings.webDir().toAbsolutePath().toString();
+          files.location = Location.EXTERNAL;
+        }
+      });
+      config.staticFiles.enableWebjars();
+      config.registerPlugin(new OpenApiPlugin(openapi -> openapi
+          .withDocumentationPath("/openapi")
+          .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
+            info.setTitle("Daily-DeepLearning API");
+            info.setVersion("0.1.0");
+            info.setDescription("Search, articles, related articles and the topic graph of a Chinese "
+                + "deep-learning knowledge base.");
+          }))));
+      config.registerPlugin(new SwaggerPlugin(swagger -> {
+        swagger.setUiPath("/swagger");
+        swagger.setDocumentationPath("/openapi");
+        swagger.setValidatorUrl(null);
+        swagger.setTitle("Daily-DeepLearning API");
+      }));
+      if (settings.corsOrigins() != null && !settings.corsOrigins().isBlank()) {
+        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
+          for (String origin : settings.corsOrigins().split(",")) {
+            rule.allowHost(origin.strip());
+          }
+        }));
+      }
+    });
+
+    app.before(SecurityHeaders::apply);
+
+    app.get("/health", services.status()::health);
+    app.get("/api/stats", services.status()::stats);
+    app.get("/api/search", services.search()::search);
+    app.get("/api/suggest", services.search()::suggest);
+    app.get("/api/articles", services.articles()::list);
+    app.get("/api/articles/{id}", services.articles()::byId);
+    app.get("/api/categories", services.articles()::categories);
+    for (String route : new String[] {"/search", "/articles/{id}", "/graph"}) {
+      app.get(route, ctx -> ctx.html(page));
+    }
+
+    app.exception(ValidationException.class, (e, ctx) ->
+        error(ctx, HttpStatus.BAD_REQUEST, e.getErrors().values().stream().flatMap(java.util.List::stream)
+            .map(v -> v.getMessage()).findFirst().orElse("invalid parameter")));
+    app.exception(HttpResponseException.class, (e, ctx) ->
+        error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+    app.exception(Exception.class, (e, ctx) -> {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the server could not answer this request; it has been logged");
+    });
+    app.error(HttpStatus.NOT_FOUND, ctx -> {
+      if (!isJsonError(ctx)) {
+        error(ctx, HttpStatus.NOT_FOUND, "no such route: " + ctx.method() + " " + ctx.path());
+      }
+    });
+    app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> {
+      if (!isJsonError(ctx)) {
+        error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method " + ctx.method() + " is not allowed on " + ctx.path());
+      }
+    });
+    return app;
+  }
+
+  private static boolean isJsonError(Context ctx) {
+    String body = ctx.result();
+    return body != null && body.startsWith("{\"status\"");
+  }
+
+  static void error(Context ctx, HttpStatus status, String detail) {
+    ctx.status(status);
+    ctx.json(new ApiError(status.getCode(), status.getMessage(), detail));
+  }
+
+  private static String readPage(java.nio.file.Path webDir) {
+    if (webDir != null) {
+      try {
+        return java.nio.file.Files.readString(webDir.resolve("index.html"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    try (InputStream in = App.class.getResourceAsStream("/web/index.html")) {
+      if (in == null) {
+        return "<!doctype html><meta charset=utf-8><title>Daily-DeepLearning</title><p>web/index.html is missing";
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package org.dailydl.server;
+
+import org.dailydl.indexer.cli.IndexCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code dailydl} command: {@code index} builds the search index, {@code serve} runs the service. */
+@Command(
+    name = "dailydl",
+    mixinStandardHelpOptions = true,
+    version = "Daily-DeepLearning 0.1.0",
+    description = "Search and recommendations for a Chinese deep-learning knowledge base.",
+    subcommands = {IndexCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+}

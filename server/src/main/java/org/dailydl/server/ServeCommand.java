@@ -1,0 +1,97 @@
+package org.dailydl.server;
+
+import io.javalin.Javalin;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.index.ContentWatcher;
+import org.dailydl.server.index.IndexHandle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: indexes the content folder if needed, then serves the API and the web page, watching for changes. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serves search, articles, related articles and the topic graph over HTTP, with the web page at /.",
+      "The index is built or updated on start and kept up to date while content files change."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+  @Option(names = "--content", defaultValue = "${env:DAILYDL_CONTENT:-content}",
+      description = "Content folder (env DAILYDL_CONTENT; default: ${DEFAULT-VALUE}).")
+  Path content;
+
+  @Option(names = "--index", defaultValue = "${env:DAILYDL_INDEX:-.dailydl-index}",
+      description = "Index folder (env DAILYDL_INDEX; default: ${DEFAULT-VALUE}).")
+  Path index;
+
+  @Option(names = "--port", defaultValue = "${env:DAILYDL_PORT:-7070}",
+      description = "HTTP port (env DAILYDL_PORT; default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "${env:DAILYDL_HOST:-127.0.0.1}",
+      description = "Address to listen on (env DAILYDL_HOST; default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--no-watch", description = "Do not watch the content folder for changes.")
+  boolean noWatch;
+
+  @Option(names = "--cors-origins", defaultValue = "${env:DAILYDL_CORS_ORIGINS}",
+      description = "Comma-separated origins allowed to call the API from browsers (env DAILYDL_CORS_ORIGINS; default: none).")
+  String corsOrigins;
+
+  @Option(names = "--web", paramLabel = "DIR",
+      description = "Serve the web page from this folder instead of the built-in one (for working on the page).")
+  Path web;
+
+  @Override
+  public Integer call() throws Exception {
+    long start = System.nanoTime();
+    IndexHandle handle = IndexHandle.open(content, index);
+    var report = handle.lastReport();
+    LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms", report.mode(),
+        report.articles(), report.indexed(), report.removed(), report.problems().size(), report.brokenLinks().size(),
+        report.millis());
+    Javalin app = App.create(Services.create(handle, Glossary.forContent(content)), new App.Settings(corsOrigins, web));
+    app.start(host, port);
+    ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, index);
+    LOG.info("serving {} at http://{}:{}/ (started in {} ms)", content.toAbsolutePath().normalize(), host,
+        app.port(), (System.nanoTime() - start) / 1_000_000);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        if (watcher != null) {
+          watcher.close();
+        }
+        app.stop();
+        handle.close();
+      } catch (Exception e) {
+        LOG.warn("shutdown: {}", e.toString());
+      } finally {
+        stopped.countDown();
+      }
+    }));
+    stopped.await();
+    return 0;
+  }
+
+  /** Wires the services of the app from an open index. */
+  static final class Services {
+    private Services() {}
+
+    static App.Services create(IndexHandle handle, Glossary glossary) {
+      var search = new org.dailydl.server.search.SearchService(handle, glossary);
+      var suggest = new org.dailydl.server.search.SuggestService(handle);
+      var articles = new org.dailydl.server.articles.ArticleService(handle, info -> java.util.List.of());
+      return new App.Services(new StatusController(handle),
+          new org.dailydl.server.search.SearchController(search, suggest),
+          new org.dailydl.server.articles.ArticleController(articles));
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.dailydl.server.articles;
+
+import java.util.List;
+
+/** DTOs of the articles API. */
+public final class ArticleView {
+  private ArticleView() {}
+
+  /** An article in lists. */
+  public record Summary(String id, String path, String title, String category, List<String> tags, String summary,
+      String kind) {}
+
+  /** A link between two articles, seen from one end: the other article and the link's words. */
+  public record LinkRef(String id, String path, String title, String text) {}
+
+  /** A keyword with its TF-IDF weight. */
+  public record Keyword(String term, double weight) {}
+
+  /** One article, rendered. */
+  public record Full(
+      String id,
+      String path,
+      String title,
+      String category,
+      List<String> tags,
+      String summary,
+      String date,
+      String kind,
+      long size,
+      List<MarkdownRenderer.TocEntry> toc,
+      String html,
+      List<LinkRef> links,
+      List<LinkRef> backlinks,
+      List<Keyword> keywords) {}
+
+  /** A category with its article count. */
+  public record Category(String name, int count) {}
+}

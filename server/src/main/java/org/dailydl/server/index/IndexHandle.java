@@ -1,0 +1,227 @@
+package org.dailydl.server.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.dailydl.indexer.collection.ContentWalker;
+import org.dailydl.indexer.index.IndexArticles;
+import org.dailydl.indexer.index.IndexLocation;
+import org.dailydl.indexer.index.IndexReport;
+import org.dailydl.indexer.index.ProgressListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The server's view of the index: builds or updates it from the content folder, serves searchers
+ * through a {@link SearcherManager}, and re-indexes on demand (the content watcher calls {@link
+ * #reindex}). A full rebuild lands in a new generation folder; the handle then opens it and retires
+ * the old manager, whose searchers stay valid until their requests release them. Requests never
+ * see a half-built index. Thread-safe.
+ */
+public final class IndexHandle implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(IndexHandle.class);
+
+  private final Path contentDir;
+  private final IndexLocation location;
+  private final long maxBytes;
+  private final Object writeLock = new Object();
+  private final AtomicLong versions = new AtomicLong();
+  private volatile Managed managed;
+  private volatile IndexVersion version;
+  private volatile IndexReport lastReport;
+
+  /** The searcher manager of one generation folder. */
+  private record Managed(Path generation, Directory directory, SearcherManager manager) {
+    void close() throws IOException {
+      manager.close();
+      directory.close();
+    }
+  }
+
+  /** An acquired searcher with its version; release it by closing. */
+  public record Snapshot(IndexSearcher searcher, IndexVersion version, SearcherManager owner)
+      implements AutoCloseable {
+    public Catalog catalog() {
+      return version.catalog();
+    }
+
+    @Override
+    public void close() {
+      try {
+        owner.release(searcher);
+      } catch (IOException e) {
+        LOG.warn("releasing a searcher failed", e);
+      }
+    }
+  }
+
+  private IndexHandle(Path contentDir, Path indexDir, long maxBytes) {
+    this.contentDir = contentDir.toAbsolutePath().normalize();
+    this.location = new IndexLocation(indexDir);
+    this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Builds or updates the index of {@code contentDir} in {@code indexDir}, then opens it. A folder
+   * that holds no readable index of ours (corrupt, foreign) is set aside and rebuilt.
+   */
+  public static IndexHandle open(Path contentDir, Path indexDir) throws IOException {
+    IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES);
+    handle.reindex(false);
+    return handle;
+  }
+
+  public Path contentDir() {
+    return contentDir;
+  }
+
+  /** The report of the last indexing run. */
+  public IndexReport lastReport() {
+    return lastReport;
+  }
+
+  /**
+   * Brings the index up to date with the content folder and makes the result searchable.
+   *
+   * @param full rebuild from scratch
+   */
+  public IndexReport reindex(boolean full) throws IOException {
+    synchronized (writeLock) {
+      IndexReport report;
+      try {
+        report = run(full);
+      } catch (IOException | RuntimeException e) {
+        if (!Files.isDirectory(contentDir) || !looksLikeIndexTrouble(e)) {
+          throw e;
+        }
+        setAside(e);
+        report = run(true);
+      }
+      lastReport = report;
+      refresh();
+      return report;
+    }
+  }
+
+  private IndexReport run(boolean full) throws IOException {
+    return new IndexArticles(new IndexArticles.Options(contentDir, location.root(), full, maxBytes),
+        ProgressListener.NONE).run();
+  }
+
+  private static boolean looksLikeIndexTrouble(Exception e) {
+    return !(e.getMessage() != null && e.getMessage().startsWith("content folder not found"));
+  }
+
+  /** Moves an unusable index folder aside (never deletes what might be someone's data). */
+  private void setAside(Exception cause) throws IOException {
+    closeManaged();
+    Path root = location.root();
+    if (Files.exists(root)) {
+      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      Path aside = root.resolveSibling(root.getFileName() + ".unusable-" + stamp);
+      Files.move(root, aside);
+      LOG.warn("index folder {} could not be used ({}); moved it to {} and rebuilding from {}",
+          root, cause.toString(), aside, contentDir);
+    }
+  }
+
+  /** Opens a new generation if the live one changed, else refreshes the current manager. */
+  private void refresh() throws IOException {
+    Optional<Path> current = location.current();
+    if (current.isEmpty()) {
+      throw new IOException("no index was built in " + location.root());
+    }
+    Managed old = managed;
+    if (old == null || !old.generation().equals(current.get())) {
+      Directory directory = FSDirectory.open(current.get());
+      managed = new Managed(current.get(), directory, new SearcherManager(directory, new SearcherFactory()));
+      if (old != null) {
+        old.close();
+      }
+    } else {
+      old.manager().maybeRefreshBlocking();
+    }
+  }
+
+  /** Acquires the current searcher; close the snapshot when done. */
+  public Snapshot acquire() throws IOException {
+    while (true) {
+      Managed current = managed;
+      if (current == null) {
+        throw new IOException("the index is closed");
+      }
+      IndexSearcher searcher;
+      try {
+        searcher = current.manager().acquire();
+      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        continue; // swapped for a new generation between the read and the acquire
+      }
+      return new Snapshot(searcher, versionFor(searcher), current.manager());
+    }
+  }
+
+  private IndexVersion versionFor(IndexSearcher searcher) throws IOException {
+    IndexVersion known = version;
+    if (known != null && known.reader() == searcher.getIndexReader()) {
+      return known;
+    }
+    synchronized (this) {
+      known = version;
+      if (known != null && known.reader() == searcher.getIndexReader()) {
+        return known;
+      }
+      Map<String, String> meta = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+      IndexVersion fresh = new IndexVersion(versions.incrementAndGet(), searcher.getIndexReader(),
+          Catalog.load(searcher.getIndexReader(), meta));
+      version = fresh;
+      return fresh;
+    }
+  }
+
+  /** Bytes used by the live index on disk. */
+  public long sizeOnDisk() {
+    Managed current = managed;
+    if (current == null) {
+      return 0;
+    }
+    try (var files = Files.list(current.generation())) {
+      return files.mapToLong(f -> {
+        try {
+          return Files.size(f);
+        } catch (IOException e) {
+          return 0;
+        }
+      }).sum();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  private void closeManaged() throws IOException {
+    Managed old = managed;
+    managed = null;
+    if (old != null) {
+      old.close();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    synchronized (writeLock) {
+      closeManaged();
+    }
+  }
+
+}

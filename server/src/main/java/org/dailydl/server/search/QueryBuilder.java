@@ -1,0 +1,199 @@
+package org.dailydl.server.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.Glossary;
+
+/**
+ * Turns a plain-text query into Lucene queries. Lucene syntax characters are just characters here.
+ *
+ * <p>The query is cut into <em>units</em>: glossary terms (matched longest-first, so 卷积神经网络 is
+ * one unit that also matches CNN and convolutional neural network) and the remaining words as the
+ * shared word analysis segments them. A unit matches when any field matches any of its spellings;
+ * the word and bigram twins of a field both score, so a word the dictionary lacks still matches
+ * through its bigrams. The <em>strict</em> query requires every unit; the <em>relaxed</em> one most
+ * of them. Phrase clauses reward the query's words standing together. Thread-safe.
+ */
+public final class QueryBuilder {
+  /** Field boosts: title ≫ headings > anchor text > body > code (DESIGN §5). */
+  static final Map<String, Float> FIELD_BOOSTS = Map.ofEntries(
+      Map.entry(Fields.TITLE, 10f),
+      Map.entry(Fields.TITLE_BIGRAM, 5f),
+      Map.entry(Fields.HEADINGS, 4f),
+      Map.entry(Fields.HEADINGS_BIGRAM, 2f),
+      Map.entry(Fields.ANCHOR, 3f),
+      Map.entry(Fields.ANCHOR_BIGRAM, 1.5f),
+      Map.entry(Fields.TAGS, 3f),
+      Map.entry(Fields.PATH_WORDS, 2f),
+      Map.entry(Fields.BODY, 1f),
+      Map.entry(Fields.BODY_BIGRAM, 0.7f),
+      Map.entry(Fields.CODE, 0.8f));
+
+  /** Spellings of a glossary term other than the one typed weigh a little less. */
+  static final float EQUIVALENT_WEIGHT = 0.8f;
+  /** Beyond this many units, further words are ignored (bounds the clause count of long queries). */
+  static final int MAX_UNITS = 16;
+  static final float PHRASE_BOOST = 3f;
+
+  /** One thing the reader asked for, with its alternative spellings and their weights. */
+  record Unit(String text, Map<String, Float> spellings) {}
+
+  /** The queries built from one input. */
+  public record Built(Query strict, Query relaxed, List<Unit> units, Set<String> highlightTerms, List<String> latinWords) {
+    public boolean isEmpty() {
+      return units.isEmpty();
+    }
+  }
+
+  private final Analysis analysis;
+  private final Glossary glossary;
+
+  public QueryBuilder(Analysis analysis, Glossary glossary) {
+    this.analysis = Objects.requireNonNull(analysis);
+    this.glossary = Objects.requireNonNull(glossary);
+  }
+
+  public Built build(String text) {
+    String normalized = Glossary.normalize(text);
+    List<Unit> units = units(normalized);
+    Set<String> highlight = new LinkedHashSet<>();
+    for (Unit unit : units) {
+      for (String spelling : unit.spellings().keySet()) {
+        highlight.addAll(tokens(analysis.bigram(), spelling));
+      }
+    }
+    List<String> latin = tokens(analysis.word(), normalized).stream().filter(t -> t.matches("[a-z][a-z0-9]{2,}")).toList();
+    if (units.isEmpty()) {
+      return new Built(null, null, units, highlight, latin);
+    }
+    List<Query> unitQueries = units.stream().map(this::unitQuery).toList();
+    List<Query> phrases = phraseQueries(normalized, units.size());
+
+    BooleanQuery.Builder strict = new BooleanQuery.Builder();
+    unitQueries.forEach(q -> strict.add(q, Occur.MUST));
+    phrases.forEach(q -> strict.add(q, Occur.SHOULD));
+
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    unitQueries.forEach(q -> any.add(q, Occur.SHOULD));
+    any.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(units.size() * 0.6)));
+    BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+    phrases.forEach(q -> relaxed.add(q, Occur.SHOULD));
+    return new Built(strict.build(), relaxed.build(), units, highlight, latin);
+  }
+
+  /** Glossary terms first (leftmost-longest), then the words between them. */
+  List<Unit> units(String normalized) {
+    List<Unit> units = new ArrayList<>();
+    int pos = 0;
+    for (Glossary.Match match : glossary.find(normalized)) {
+      addWords(units, normalized.substring(pos, match.start()));
+      Map<String, Float> spellings = new java.util.LinkedHashMap<>();
+      spellings.put(match.term(), 1f);
+      match.equivalents().forEach(e -> spellings.putIfAbsent(e, EQUIVALENT_WEIGHT));
+      units.add(new Unit(match.term(), spellings));
+      pos = match.end();
+    }
+    addWords(units, normalized.substring(pos));
+    return units.size() > MAX_UNITS ? List.copyOf(units.subList(0, MAX_UNITS)) : units;
+  }
+
+  private void addWords(List<Unit> units, String text) {
+    if (text.isBlank()) {
+      return;
+    }
+    List<String> words = tokens(analysis.word(), text);
+    if (words.isEmpty()) {
+      // only stop words or symbols: fall back to the bigram view so "的" alone still means something
+      words = tokens(analysis.bigram(), text);
+    }
+    for (String word : new LinkedHashSet<>(words)) {
+      units.add(new Unit(word, Map.of(word, 1f)));
+    }
+  }
+
+  private Query unitQuery(Unit unit) {
+    BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    for (Map.Entry<String, Float> spelling : unit.spellings().entrySet()) {
+      for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+        Query q = fieldQuery(field.getKey(), spelling.getKey());
+        if (q != null) {
+          fields.add(new BoostQuery(q, field.getValue() * spelling.getValue()), Occur.SHOULD);
+        }
+      }
+    }
+    return fields.build();
+  }
+
+  /** The text as one field would index it: a term, or an exact phrase of its tokens. */
+  private Query fieldQuery(String field, String text) {
+    List<String> tokens = tokens(analysis.forField(field), text);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0)));
+    }
+    return phrase(field, tokens, 0);
+  }
+
+  /** Rewards the whole query standing together: nearby words, exact Chinese substrings. */
+  private List<Query> phraseQueries(String normalized, int unitCount) {
+    List<Query> phrases = new ArrayList<>();
+    if (unitCount < 2) {
+      return phrases;
+    }
+    for (String field : List.of(Fields.TITLE, Fields.HEADINGS, Fields.BODY)) {
+      List<String> words = tokens(analysis.word(), normalized);
+      if (words.size() >= 2 && words.size() <= 12) {
+        phrases.add(new BoostQuery(phrase(field, words, 3), PHRASE_BOOST * FIELD_BOOSTS.get(field)));
+      }
+    }
+    for (String field : List.of(Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM)) {
+      List<String> bigrams = tokens(analysis.bigram(), normalized);
+      if (bigrams.size() >= 2 && bigrams.size() <= 24) {
+        phrases.add(new BoostQuery(phrase(field, bigrams, 0), PHRASE_BOOST * FIELD_BOOSTS.get(field)));
+      }
+    }
+    return phrases;
+  }
+
+  private static Query phrase(String field, List<String> tokens, int slop) {
+    PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(slop);
+    for (int i = 0; i < tokens.size(); i++) {
+      builder.add(new Term(field, tokens.get(i)), i);
+    }
+    return builder.build();
+  }
+
+  /** The terms an analyzer makes of a text. */
+  static List<String> tokens(Analyzer analyzer, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("q", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("analysis of an in-memory string cannot fail", e);
+    }
+    return tokens;
+  }
+}

@@ -1,0 +1,79 @@
+package org.dailydl.server.search;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import java.util.List;
+import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Params;
+
+/** HTTP in and out for search and suggestions. */
+public final class SearchController {
+  private final SearchService search;
+  private final SuggestService suggest;
+
+  public SearchController(SearchService search, SuggestService suggest) {
+    this.search = search;
+    this.suggest = suggest;
+  }
+
+  @OpenApi(
+      path = "/api/search",
+      methods = HttpMethod.GET,
+      summary = "Full-text search",
+      description = "Ranked articles with highlighted snippets, category facets and spelling suggestions. "
+          + "The query is plain text unless syntax=lucene.",
+      tags = {"search"},
+      queryParams = {
+        @OpenApiParam(name = "q", required = true, description = "query, at most 256 characters"),
+        @OpenApiParam(name = "page", type = Integer.class, description = "1-based page (default 1)"),
+        @OpenApiParam(name = "size", type = Integer.class, description = "hits per page, 1–100 (default 10)"),
+        @OpenApiParam(name = "category", description = "only this category (top folder)"),
+        @OpenApiParam(name = "tag", description = "only articles with this tag"),
+        @OpenApiParam(name = "syntax", description = "plain (default) or lucene")
+      },
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = SearchResult.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class))
+      })
+  public void search(Context ctx) throws IOException {
+    String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_LENGTH);
+    int size = Params.integer(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
+    int page = Params.integer(ctx, "page", 1, 1, SearchRequest.MAX_WINDOW);
+    if ((long) page * size > SearchRequest.MAX_WINDOW) {
+      throw new BadRequestResponse("page × size may not exceed " + SearchRequest.MAX_WINDOW);
+    }
+    String category = Params.optionalText(ctx, "category", 200);
+    String tag = Params.optionalText(ctx, "tag", 200);
+    boolean lucene = Params.choice(ctx, "syntax", "plain", List.of("plain", "lucene")).equals("lucene");
+    try {
+      ctx.json(search.search(new SearchRequest(q, page, size, category, tag, lucene)));
+    } catch (InvalidQueryException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
+  }
+
+  @OpenApi(
+      path = "/api/suggest",
+      methods = HttpMethod.GET,
+      summary = "Search-as-you-type completions over titles and headings",
+      tags = {"search"},
+      queryParams = {
+        @OpenApiParam(name = "q", required = true, description = "what has been typed so far"),
+        @OpenApiParam(name = "size", type = Integer.class, description = "1–20 (default 8)")
+      },
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = SuggestService.Suggestion[].class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class))
+      })
+  public void suggest(Context ctx) throws IOException {
+    String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_LENGTH);
+    int size = Params.integer(ctx, "size", 8, 1, 20);
+    ctx.json(java.util.Map.of("query", q, "suggestions", suggest.suggest(q, size)));
+  }
+}

@@ -1,0 +1,36 @@
+package org.dailydl.server.search;
+
+import java.util.List;
+
+/**
+ * One page of results.
+ *
+ * @param query the query as asked
+ * @param total number of matching articles
+ * @param tookMs server-side time
+ * @param hits this page's hits
+ * @param facets category counts over all matches (ignoring the category filter, so a reader can switch)
+ * @param suggestion a spelling suggestion for the query, or null
+ * @param suggestionApplied true when the query found nothing and these results are for the suggestion
+ * @param allTermsMatched false when no article had every word and the results match most of them
+ */
+public record SearchResult(
+    String query,
+    int page,
+    int size,
+    long total,
+    long tookMs,
+    List<Hit> hits,
+    Facets facets,
+    String suggestion,
+    boolean suggestionApplied,
+    boolean allTermsMatched,
+    boolean timedOut) {
+
+  /** A search hit; {@code snippet} is HTML-escaped except for {@code <mark>} tags. */
+  public record Hit(String id, String path, String title, String category, List<String> tags, String snippet, float score) {}
+
+  public record Facets(List<FacetValue> category) {}
+
+  public record FacetValue(String value, long count) {}
+}

@@ -1,0 +1,237 @@
+package org.dailydl.server.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TimeLimitingCollector;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.index.ArticleInfo;
+import org.dailydl.server.index.Catalog;
+import org.dailydl.server.index.IndexHandle;
+
+/**
+ * Full-text search: builds the query, runs it strictly then relaxed, corrects spelling when nothing
+ * matched, counts category facets, and highlights snippets. Knows nothing of HTTP. Thread-safe.
+ */
+public final class SearchService {
+  /** No single query may hold a thread longer than this; partial results are returned and flagged. */
+  static final long TIME_BUDGET_MS = 1000;
+  private static final Sort BY_SCORE_THEN_PATH =
+      new Sort(SortField.FIELD_SCORE, new SortField(Fields.PATH, SortField.Type.STRING));
+
+  private final IndexHandle index;
+  private final QueryBuilder builder;
+  private final SpellingSuggester speller = new SpellingSuggester();
+
+  static {
+    // long plain-text queries expand to many clauses; the cap is on leaf clauses of one query
+    IndexSearcher.setMaxClauseCount(4096);
+  }
+
+  public SearchService(IndexHandle index, Glossary glossary) {
+    this.index = Objects.requireNonNull(index);
+    this.builder = new QueryBuilder(Analysis.standard(), glossary);
+  }
+
+  public QueryBuilder queryBuilder() {
+    return builder;
+  }
+
+  public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
+    long start = System.nanoTime();
+    try (IndexHandle.Snapshot snapshot = index.acquire()) {
+      IndexSearcher searcher = snapshot.searcher();
+      Attempt attempt;
+      String suggestion = null;
+      boolean applied = false;
+      boolean allTerms = true;
+      Set<String> highlight;
+      if (request.luceneSyntax()) {
+        Query parsed = parseLucene(request.query());
+        try {
+          attempt = run(searcher, parsed, request);
+        } catch (IndexSearcher.TooManyClauses e) {
+          throw new InvalidQueryException("query is too broad: it expands to more than "
+              + IndexSearcher.getMaxClauseCount() + " terms; use fewer wildcards");
+        }
+        highlight = builder.build(request.query().replaceAll("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]", " ")).highlightTerms();
+      } else {
+        QueryBuilder.Built built = builder.build(request.query());
+        if (built.isEmpty()) {
+          return empty(request, start);
+        }
+        attempt = run(searcher, built.strict(), request);
+        highlight = built.highlightTerms();
+        suggestion = speller.suggest(searcher.getIndexReader(), request.query(), built.latinWords());
+        if (attempt.total == 0 && suggestion != null) {
+          // nothing had every word: a spelling correction that matches fully beats a partial match
+          QueryBuilder.Built corrected = builder.build(suggestion);
+          Attempt fixed = run(searcher, corrected.strict(), request);
+          if (fixed.total > 0) {
+            attempt = fixed;
+            highlight = corrected.highlightTerms();
+            applied = true;
+          }
+        }
+        if (attempt.total == 0) {
+          attempt = run(searcher, built.relaxed(), request);
+          allTerms = false;
+        }
+      }
+      List<SearchResult.Hit> hits = hits(snapshot, attempt, highlight, request);
+      return new SearchResult(request.query(), request.page(), request.size(), attempt.total, millisSince(start),
+          hits, new SearchResult.Facets(attempt.facets), suggestion, applied, allTerms, attempt.timedOut);
+    }
+  }
+
+  private SearchResult empty(SearchRequest request, long start) {
+    return new SearchResult(request.query(), request.page(), request.size(), 0, millisSince(start), List.of(),
+        new SearchResult.Facets(List.of()), null, false, true, false);
+  }
+
+  /** One run of one query: the page's docs, total, facets. */
+  private record Attempt(List<ScoreDoc> page, long total, List<SearchResult.FacetValue> facets, boolean timedOut) {}
+
+  private Attempt run(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
+    Query filtered = filter(query, request.category(), request.tag());
+    int window = request.page() * request.size();
+    TopFieldCollector top = new TopFieldCollectorManager(BY_SCORE_THEN_PATH, window, null, Integer.MAX_VALUE, false)
+        .newCollector();
+    CategoryCounter counter = new CategoryCounter();
+    boolean timedOut = false;
+    boolean separateFacetPass = request.category() != null;
+    try {
+      searcher.search(filtered, timeLimited(separateFacetPass ? top : MultiCollector.wrap(top, counter)));
+      if (separateFacetPass) {
+        searcher.search(filter(query, null, request.tag()), timeLimited(counter));
+      }
+    } catch (TimeLimitingCollector.TimeExceededException e) {
+      timedOut = true;
+    }
+    TopFieldDocs docs = top.topDocs();
+    List<ScoreDoc> page = new ArrayList<>();
+    for (int i = (request.page() - 1) * request.size(); i < docs.scoreDocs.length; i++) {
+      page.add(docs.scoreDocs[i]);
+    }
+    List<SearchResult.FacetValue> facets = counter.counts().entrySet().stream()
+        .map(e -> new SearchResult.FacetValue(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+            .thenComparing(SearchResult.FacetValue::value))
+        .toList();
+    return new Attempt(page, docs.totalHits.value, facets, timedOut);
+  }
+
+  private static org.apache.lucene.search.Collector timeLimited(org.apache.lucene.search.Collector collector) {
+    return new TimeLimitingCollector(collector, TimeLimitingCollector.getGlobalCounter(), TIME_BUDGET_MS);
+  }
+
+  private static Query filter(Query query, String category, String tag) {
+    if (category == null && tag == null) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (category != null) {
+      b.add(new TermQuery(new Term(Fields.CATEGORY, category)), Occur.FILTER);
+    }
+    if (tag != null) {
+      b.add(new TermQuery(new Term(Fields.TAG, tag.toLowerCase(Locale.ROOT))), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private List<SearchResult.Hit> hits(IndexHandle.Snapshot snapshot, Attempt attempt, Set<String> highlight,
+      SearchRequest request) throws IOException {
+    int[] docs = attempt.page.stream().mapToInt(sd -> sd.doc).toArray();
+    String[] snippets = Snippets.highlight(snapshot.searcher(), docs, highlight);
+    Catalog catalog = snapshot.catalog();
+    List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      ArticleInfo info = catalog.byDoc(docs[i]).orElseThrow();
+      String snippet = snippets[i].isEmpty() && info.summary() != null ? escape(info.summary()) : snippets[i];
+      hits.add(new SearchResult.Hit(info.id(), info.path(), info.title(), info.category(), info.tags(), snippet,
+          score(attempt.page.get(i))));
+    }
+    return hits;
+  }
+
+  private static float score(ScoreDoc doc) {
+    if (doc instanceof FieldDoc field && field.fields != null && field.fields.length > 0
+        && field.fields[0] instanceof Float f) {
+      return f;
+    }
+    return doc.score;
+  }
+
+  private Query parseLucene(String text) throws InvalidQueryException {
+    Map<String, org.apache.lucene.analysis.Analyzer> perField = new java.util.HashMap<>();
+    for (String field : QueryBuilder.FIELD_BOOSTS.keySet()) {
+      perField.put(field, Analysis.standard().forField(field));
+    }
+    String[] fields = QueryBuilder.FIELD_BOOSTS.keySet().stream().sorted().toArray(String[]::new);
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields,
+        new PerFieldAnalyzerWrapper(Analysis.standard().word(), perField), QueryBuilder.FIELD_BOOSTS);
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setAllowLeadingWildcard(false);
+    try {
+      return parser.parse(text);
+    } catch (ParseException e) {
+      throw new InvalidQueryException("Lucene query syntax error: " + firstLine(e.getMessage()));
+    } catch (IndexSearcher.TooManyClauses | IllegalArgumentException e) {
+      throw new InvalidQueryException("query is too broad: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid query";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#x27;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static long millisSince(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+
+}

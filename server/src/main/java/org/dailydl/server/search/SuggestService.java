@@ -1,0 +1,79 @@
+package org.dailydl.server.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.index.ArticleInfo;
+import org.dailydl.server.index.Catalog;
+import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.index.IndexVersion;
+
+/**
+ * Search-as-you-type completions over article titles and headings. Prefix matches rank before
+ * infix ones (Chinese readers often type the middle of a term), titles before headings, short
+ * before long. The candidate list is built once per index version. Thread-safe.
+ */
+public final class SuggestService {
+
+  /** A completion: the text to show, and the article (and heading anchor text) it leads to. */
+  public record Suggestion(String text, String kind, String id, String path, String title) {}
+
+  /** Precomputed candidates of one index version. */
+  private record Candidates(List<Candidate> list) {}
+
+  private record Candidate(String text, String normalized, boolean title, ArticleInfo article) {}
+
+  private final IndexHandle index;
+
+  public SuggestService(IndexHandle index) {
+    this.index = Objects.requireNonNull(index);
+  }
+
+  public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    String q = Glossary.normalize(prefix);
+    if (q.isEmpty()) {
+      return List.of();
+    }
+    try (IndexHandle.Snapshot snapshot = index.acquire()) {
+      Candidates candidates = snapshot.version().derived(Candidates.class, SuggestService::candidates);
+      List<Candidate> matches = new ArrayList<>();
+      for (Candidate c : candidates.list()) {
+        if (c.normalized().contains(q)) {
+          matches.add(c);
+        }
+      }
+      matches.sort(Comparator.comparing((Candidate c) -> !c.normalized().startsWith(q))
+          .thenComparing(c -> !c.title())
+          .thenComparingInt(c -> c.text().length())
+          .thenComparing(Candidate::text));
+      Map<String, Suggestion> unique = new LinkedHashMap<>();
+      for (Candidate c : matches) {
+        if (unique.size() >= size) {
+          break;
+        }
+        unique.putIfAbsent(c.normalized() + "\u0000" + c.article().id(), new Suggestion(c.text(),
+            c.title() ? "title" : "heading", c.article().id(), c.article().path(), c.article().title()));
+      }
+      return List.copyOf(unique.values());
+    }
+  }
+
+  private static Candidates candidates(IndexVersion version) {
+    Catalog catalog = version.catalog();
+    List<Candidate> list = new ArrayList<>();
+    for (ArticleInfo a : catalog.articles()) {
+      list.add(new Candidate(a.title(), Glossary.normalize(a.title()), true, a));
+      for (ArticleInfo.Heading h : a.outline()) {
+        if (!h.text().equals(a.title())) {
+          list.add(new Candidate(h.text(), Glossary.normalize(h.text()), false, a));
+        }
+      }
+    }
+    return new Candidates(List.copyOf(list));
+  }
+}

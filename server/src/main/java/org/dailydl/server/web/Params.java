@@ -1,0 +1,71 @@
+package org.dailydl.server.web;
+
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Reads and validates query parameters; every violation is a 400 with a message that says what to fix. */
+public final class Params {
+  private Params() {}
+
+  /** A parameter given at most once; null when absent. */
+  public static String single(Context ctx, String name) {
+    List<String> values = ctx.queryParams(name);
+    if (values.size() > 1) {
+      throw new BadRequestResponse("parameter '" + name + "' was given " + values.size() + " times; give it once");
+    }
+    return values.isEmpty() ? null : values.get(0);
+  }
+
+  /** A required text parameter of at most {@code maxLength} characters. */
+  public static String requiredText(Context ctx, String name, int maxLength) {
+    String value = single(ctx, name);
+    if (value == null) {
+      throw new BadRequestResponse("parameter '" + name + "' is required");
+    }
+    return checkLength(name, value, maxLength);
+  }
+
+  /** An optional text parameter (blank counts as absent) of at most {@code maxLength} characters. */
+  public static String optionalText(Context ctx, String name, int maxLength) {
+    String value = single(ctx, name);
+    return value == null || value.isBlank() ? null : checkLength(name, value, maxLength);
+  }
+
+  private static String checkLength(String name, String value, int maxLength) {
+    if (value.length() > maxLength) {
+      throw new BadRequestResponse("parameter '" + name + "' is longer than " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  /** An optional integer in {@code [min, max]}, {@code fallback} when absent. */
+  public static int integer(Context ctx, String name, int fallback, int min, int max) {
+    String value = single(ctx, name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestResponse("parameter '" + name + "' must be a whole number from " + min + " to " + max);
+    }
+    if (parsed < min || parsed > max) {
+      throw new BadRequestResponse("parameter '" + name + "' must be from " + min + " to " + max + ", not " + parsed);
+    }
+    return parsed;
+  }
+
+  /** An optional choice among {@code allowed} values, {@code fallback} when absent. */
+  public static String choice(Context ctx, String name, String fallback, List<String> allowed) {
+    String value = single(ctx, name);
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    if (!allowed.contains(value)) {
+      throw new BadRequestResponse("parameter '" + name + "' must be one of " + allowed);
+    }
+    return value;
+  }
+}

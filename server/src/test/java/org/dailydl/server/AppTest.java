@@ -1,0 +1,148 @@
+package org.dailydl.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every route over HTTP: a happy path and an error each. */
+class AppTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path temp;
+  static TestIndex index;
+
+  @BeforeAll
+  static void open() {
+    index = TestIndex.ofFixtures(temp);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static JsonNode json(Response response) throws Exception {
+    return JSON.readTree(response.body().string());
+  }
+
+  static void assertJsonError(Response response, int status) throws Exception {
+    assertThat(response.code()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).startsWith("application/json");
+    JsonNode body = json(response);
+    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(body.get("title").asText()).isNotBlank();
+    assertThat(body.get("detail").asText()).isNotBlank();
+  }
+
+  @Test
+  void search_returns_hits_and_validates_parameters() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      JsonNode body = json(client.get("/api/search?q=" + enc("注意力") + "&size=5"));
+      assertThat(body.get("total").asInt()).isPositive();
+      JsonNode hit = body.get("hits").get(0);
+      for (String field : new String[] {"id", "path", "title", "category", "snippet", "score"}) {
+        assertThat(hit.has(field)).as(field).isTrue();
+      }
+      assertThat(body.get("facets").get("category").isArray()).isTrue();
+      assertJsonError(client.get("/api/search"), 400);
+      assertJsonError(client.get("/api/search?q=a&size=0"), 400);
+      assertJsonError(client.get("/api/search?q=a&size=101"), 400);
+      assertJsonError(client.get("/api/search?q=a&page=-1"), 400);
+      assertJsonError(client.get("/api/search?q=a&page=abc"), 400);
+      assertJsonError(client.get("/api/search?q=a&q=b"), 400);
+      assertJsonError(client.get("/api/search?q=" + "长".repeat(257)), 400);
+      assertJsonError(client.get("/api/search?q=a&syntax=regex"), 400);
+      JsonNode syntax = json(client.get("/api/search?syntax=lucene&q=" + enc("title:(注意力")));
+      assertThat(syntax.get("status").asInt()).isEqualTo(400);
+      assertThat(syntax.get("detail").asText()).contains("syntax");
+    });
+  }
+
+  @Test
+  void suggest_completes_titles_and_headings() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      JsonNode body = json(client.get("/api/suggest?q=" + enc("注意")));
+      assertThat(body.get("suggestions").get(0).get("text").asText()).isEqualTo("注意力机制（Attention）");
+      JsonNode heading = json(client.get("/api/suggest?q=" + enc("缩放")));
+      assertThat(heading.get("suggestions").get(0).get("kind").asText()).isEqualTo("heading");
+      assertJsonError(client.get("/api/suggest?q=a&size=500"), 400);
+    });
+  }
+
+  @Test
+  void articles_list_filter_lookup_by_path_and_by_id() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      JsonNode list = json(client.get("/api/articles?category=" + enc("机器学习")));
+      assertThat(list.get("total").asInt()).isEqualTo(2);
+      JsonNode one = json(client.get("/api/articles?path=" + enc("深度学习/CNN.md")));
+      assertThat(one.get("title").asText()).isEqualTo("卷积神经网络（CNN）");
+      assertThat(one.get("html").asText()).contains("<h1");
+      JsonNode byId = json(client.get("/api/articles/" + one.get("id").asText()));
+      assertThat(byId.get("path").asText()).isEqualTo("深度学习/CNN.md");
+      assertThat(byId.get("backlinks").size()).isPositive();
+      assertJsonError(client.get("/api/articles/does-not-exist"), 404);
+      assertJsonError(client.get("/api/articles?path=" + enc("../../../etc/passwd")), 404);
+    });
+  }
+
+  @Test
+  void categories_stats_and_health() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      JsonNode categories = json(client.get("/api/categories"));
+      assertThat(categories.findValuesAsText("name")).contains("深度学习", "机器学习");
+      JsonNode stats = json(client.get("/api/stats"));
+      assertThat(stats.get("articles").asInt()).isEqualTo(10);
+      assertThat(stats.get("analysisVersion").asText()).isNotBlank();
+      assertThat(json(client.get("/health")).get("status").asText()).isEqualTo("ok");
+    });
+  }
+
+  @Test
+  void unknown_routes_and_wrong_methods_are_json_errors() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      assertJsonError(client.get("/api/nope"), 404);
+      assertJsonError(client.post("/api/search?q=a", "{}"), 405);
+      assertJsonError(client.delete("/api/articles/x"), 405);
+    });
+  }
+
+  @Test
+  void openapi_document_and_swagger_ui_are_served_locally() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      JsonNode doc = json(client.get("/openapi"));
+      assertThat(doc.get("paths").has("/api/search")).isTrue();
+      assertThat(doc.get("paths").has("/api/articles/{id}")).isTrue();
+      Response swagger = client.get("/swagger");
+      assertThat(swagger.code()).isEqualTo(200);
+      String html = swagger.body().string();
+      assertThat(html).contains("swagger").doesNotContain("https://unpkg").doesNotContain("cdn.jsdelivr");
+    });
+  }
+
+  @Test
+  void page_routes_serve_the_page_with_security_headers() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      for (String route : new String[] {"/", "/search?q=x", "/articles/abc", "/graph"}) {
+        Response page = client.get(route);
+        assertThat(page.code()).as(route).isEqualTo(200);
+        assertThat(page.body().string()).as(route).contains("<!doctype html>");
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("frame-ancestors");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("Referrer-Policy")).isNotBlank();
+      }
+    });
+  }
+}
