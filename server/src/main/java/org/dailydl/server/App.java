@@ -33,7 +33,9 @@ public final class App {
   public record Services(
       StatusController status,
       SearchController search,
-      ArticleController articles) {}
+      ArticleController articles,
+      org.dailydl.server.related.RelatedController related,
+      org.dailydl.server.graph.GraphController graph) {}
 
   /** Settings of the HTTP layer. */
   public record Settings(String corsOrigins, java.nio.file.Path webDir) {
@@ -93,6 +95,9 @@ public final class App {
     app.get("/api/articles", services.articles()::list);
     app.get("/api/articles/{id}", services.articles()::byId);
     app.get("/api/categories", services.articles()::categories);
+    app.get("/api/articles/{id}/related", services.related()::byId);
+    app.get("/api/related", services.related()::byPath);
+    app.get("/api/graph", services.graph()::graph);
     for (String route : new String[] {"/search", "/articles/{id}", "/graph"}) {
       app.get(route, ctx -> ctx.html(page));
     }

@@ -82,16 +82,19 @@ public final class ServeCommand implements Callable<Integer> {
   }
 
   /** Wires the services of the app from an open index. */
-  static final class Services {
+  public static final class Services {
     private Services() {}
 
-    static App.Services create(IndexHandle handle, Glossary glossary) {
+    public static App.Services create(IndexHandle handle, Glossary glossary) {
       var search = new org.dailydl.server.search.SearchService(handle, glossary);
       var suggest = new org.dailydl.server.search.SuggestService(handle);
-      var articles = new org.dailydl.server.articles.ArticleService(handle, info -> java.util.List.of());
+      var related = new org.dailydl.server.related.RelatedService(handle);
+      var articles = new org.dailydl.server.articles.ArticleService(handle, related::keywords);
       return new App.Services(new StatusController(handle),
           new org.dailydl.server.search.SearchController(search, suggest),
-          new org.dailydl.server.articles.ArticleController(articles));
+          new org.dailydl.server.articles.ArticleController(articles),
+          new org.dailydl.server.related.RelatedController(related),
+          new org.dailydl.server.graph.GraphController(new org.dailydl.server.graph.GraphService(handle)));
     }
   }
 }

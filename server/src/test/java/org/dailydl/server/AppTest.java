@@ -99,6 +99,45 @@ class AppTest {
   }
 
   @Test
+  void related_by_id_and_by_path_with_reasons() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      String path = enc("机器学习/05_KNN.md");
+      JsonNode byPath = json(client.get("/api/related?path=" + path + "&size=3"));
+      JsonNode hit = byPath.get("hits").get(0);
+      for (String field : new String[] {"id", "path", "title", "score", "reasons"}) {
+        assertThat(hit.has(field)).as(field).isTrue();
+      }
+      assertThat(hit.get("reasons").size()).isPositive();
+      String id = json(client.get("/api/articles?path=" + path)).get("id").asText();
+      assertThat(json(client.get("/api/articles/" + id + "/related?size=3"))).isEqualTo(byPath);
+      assertJsonError(client.get("/api/articles/nope/related"), 404);
+      assertJsonError(client.get("/api/related?path=" + enc("nope.md")), 404);
+      assertJsonError(client.get("/api/related"), 400);
+      assertJsonError(client.get("/api/related?path=" + path + "&size=0"), 400);
+    });
+  }
+
+  @Test
+  void graph_whole_and_neighbourhood_with_validated_depth() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      JsonNode whole = json(client.get("/api/graph"));
+      assertThat(whole.get("nodes").size()).isGreaterThan(10);
+      assertThat(whole.get("edges").size()).isPositive();
+      JsonNode node = whole.get("nodes").get(0);
+      for (String field : new String[] {"id", "label", "kind", "weight"}) {
+        assertThat(node.has(field)).as(field).isTrue();
+      }
+      String id = json(client.get("/api/articles?path=" + enc("深度学习/CNN.md"))).get("id").asText();
+      JsonNode local = json(client.get("/api/graph?center=" + id + "&depth=2"));
+      assertThat(local.get("nodes").findValuesAsText("id")).contains(id);
+      assertJsonError(client.get("/api/graph?center=" + id + "&depth=3"), 400);
+      assertJsonError(client.get("/api/graph?center=" + id + "&depth=0"), 400);
+      assertJsonError(client.get("/api/graph?center=" + id + "&depth=-1"), 400);
+      assertJsonError(client.get("/api/graph?center=nope"), 404);
+    });
+  }
+
+  @Test
   void categories_stats_and_health() {
     JavalinTest.test(index.app(), (server, client) -> {
       JsonNode categories = json(client.get("/api/categories"));

@@ -1,6 +1,10 @@
 package org.dailydl.indexer.analysis;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -8,6 +12,7 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.cjk.CJKWidthFilter;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
@@ -35,7 +40,7 @@ public final class Analysis {
    * Bumped whenever analysis or the document layout changes: an index built with another version is
    * rebuilt from scratch, because its terms no longer match what queries produce.
    */
-  public static final String VERSION = "5";
+  public static final String VERSION = "6";
 
   private static final Analysis DEFAULT = new Analysis();
 
@@ -102,6 +107,22 @@ public final class Analysis {
       case Fields.PATH_WORDS -> pathWords;
       default -> word;
     };
+  }
+
+  /** The terms {@code analyzer} makes of {@code text}, in order. */
+  public List<String> tokens(Analyzer analyzer, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream("", text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
+    }
+    return tokens;
   }
 
   /** The Chinese and English stop words (的, 和, 是, the, of …), lower-case. */

@@ -137,7 +137,7 @@ public final class MarkdownArticleParser {
       if (node instanceof FencedCodeBlock fenced) {
         String info = fenced.getInfo().toString().strip().toLowerCase(Locale.ROOT);
         if (info.equals("math") || info.equals("latex") || info.equals("tex")) {
-          body.append(fenced.getContentChars()).append('\n');
+          body.append(MathText.words(fenced.getContentChars().toString())).append('\n');
         } else {
           code.append(fenced.getContentChars()).append('\n');
         }
@@ -156,7 +156,7 @@ public final class MarkdownArticleParser {
           }
         }
       } else if (node instanceof MathNode math) {
-        body.append(' ').append(math.tex()).append(' ');
+        body.append(' ').append(MathText.words(math.tex())).append(' ');
         return;
       } else if (node instanceof Code inline) {
         String text = inline.getText().toString();

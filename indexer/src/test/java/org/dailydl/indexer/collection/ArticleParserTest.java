@@ -49,9 +49,10 @@ class ArticleParserTest {
   }
 
   @Test
-  void math_is_kept_as_text_and_underscores_in_math_are_not_emphasis() {
+  void math_keeps_its_words_without_tex_markup() {
     Article article = parse("深度学习/注意力机制.md");
-    assertThat(article.body()).contains("\\mathrm{Attention}(Q, K, V)").contains("\\sqrt{d_k}").contains("a_i");
+    assertThat(article.body()).contains("Attention (Q, K, V) = softmax").contains("d k").contains("a i")
+        .doesNotContain("\\mathrm").doesNotContain("\\sqrt").doesNotContain("frac");
   }
 
   @Test

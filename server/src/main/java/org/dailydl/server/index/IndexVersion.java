@@ -6,7 +6,7 @@ import org.apache.lucene.index.IndexReader;
 
 /**
  * One version of the index as the server sees it: the reader it was opened on, its catalog, and
- * data derived from it (keywords, the topic graph), computed once on first use and dropped with the
+ * data derived from it (keywords, the topic graph), computed on first use and dropped with the
  * version when the index changes. Thread-safe.
  */
 public final class IndexVersion {
@@ -26,7 +26,8 @@ public final class IndexVersion {
     return number;
   }
 
-  IndexReader reader() {
+  /** The reader this version was opened on (valid while a searcher of the version is held). */
+  public IndexReader reader() {
     return reader;
   }
 
@@ -36,6 +37,14 @@ public final class IndexVersion {
 
   /** The value derived from this version by {@code compute}, computed at most once per type. */
   public <T> T derived(Class<T> type, Function<IndexVersion, T> compute) {
-    return type.cast(derived.computeIfAbsent(type, t -> compute.apply(this)));
+    Object known = derived.get(type);
+    if (known != null) {
+      return type.cast(known);
+    }
+    // computed outside the map: one derived value may need another (the graph needs the vectors),
+    // and ConcurrentHashMap forbids nested computeIfAbsent; a rare double computation is harmless
+    T value = compute.apply(this);
+    Object raced = derived.putIfAbsent(type, value);
+    return raced == null ? value : type.cast(raced);
   }
 }

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -181,19 +179,7 @@ public final class QueryBuilder {
     return builder.build();
   }
 
-  /** The terms an analyzer makes of a text. */
-  static List<String> tokens(Analyzer analyzer, String text) {
-    List<String> tokens = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream("q", text)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        tokens.add(term.toString());
-      }
-      stream.end();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("analysis of an in-memory string cannot fail", e);
-    }
-    return tokens;
+  private List<String> tokens(Analyzer analyzer, String text) {
+    return analysis.tokens(analyzer, text);
   }
 }

@@ -1,0 +1,48 @@
+package org.dailydl.server.graph;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiResponse;
+import java.io.IOException;
+import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Params;
+
+/** HTTP in and out for the topic graph. */
+public final class GraphController {
+  private final GraphService graph;
+
+  public GraphController(GraphService graph) {
+    this.graph = graph;
+  }
+
+  @OpenApi(
+      path = "/api/graph",
+      methods = HttpMethod.GET,
+      summary = "The topic graph, or one node's neighbourhood",
+      description = "Nodes are articles, topics (topic:TERM) and categories (category:NAME); edges are links, "
+          + "strong similarity, topic membership and category membership. A neighbourhood has at most "
+          + GraphService.MAX_NEIGHBOURHOOD + " nodes.",
+      tags = {"graph"},
+      queryParams = {
+        @OpenApiParam(name = "center", description = "node id: an article id, topic:TERM or category:NAME"),
+        @OpenApiParam(name = "depth", type = Integer.class, description = "1 or 2 (default 1), with center")
+      },
+      responses = {
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = TopicGraph.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+      })
+  public void graph(Context ctx) throws IOException {
+    String center = Params.optionalText(ctx, "center", 300);
+    int depth = Params.integer(ctx, "depth", 1, 1, 2);
+    if (center == null) {
+      ctx.json(graph.graph());
+      return;
+    }
+    ctx.json(graph.neighbourhood(center, depth).orElseThrow(() -> new NotFoundResponse("no graph node '" + center + "'")));
+  }
+}

@@ -1,0 +1,73 @@
+package org.dailydl.server.graph;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dailydl.indexer.collection.ArticleIds;
+import org.dailydl.server.TestIndex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GraphServiceTest {
+  @TempDir static Path temp;
+  static TestIndex index;
+  static GraphService graphs;
+
+  @BeforeAll
+  static void open() {
+    index = TestIndex.ofFixtures(temp);
+    graphs = new GraphService(index.handle);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  @Test
+  void whole_graph_has_articles_topics_and_categories_and_valid_edges() throws Exception {
+    TopicGraph graph = graphs.graph();
+    Set<String> kinds = graph.nodes().stream().map(TopicGraph.Node::kind).collect(Collectors.toSet());
+    assertThat(kinds).contains("article", "category", "topic");
+    assertThat(graph.nodes().stream().filter(n -> n.kind().equals("article")).count()).isEqualTo(10);
+    Set<String> ids = graph.nodes().stream().map(TopicGraph.Node::id).collect(Collectors.toSet());
+    assertThat(ids).hasSize(graph.nodes().size());
+    assertThat(graph.edges()).allSatisfy(e -> {
+      assertThat(ids).contains(e.source(), e.target());
+      assertThat(e.kind()).isIn("link", "similar", "topic", "category");
+      assertThat(e.source()).isNotEqualTo(e.target());
+    });
+    assertThat(graph.edges()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("link"));
+  }
+
+  @Test
+  void topics_are_top_terms_of_several_articles() throws Exception {
+    TopicGraph graph = graphs.graph();
+    for (TopicGraph.Node topic : graph.nodes().stream().filter(n -> n.kind().equals("topic")).toList()) {
+      long members = graph.edges().stream().filter(e -> e.kind().equals("topic") && e.target().equals(topic.id())).count();
+      assertThat(members).as(topic.label()).isGreaterThanOrEqualTo(2).isEqualTo((long) topic.weight());
+    }
+  }
+
+  @Test
+  void neighbourhood_of_an_article_holds_its_links_and_grows_with_depth() throws Exception {
+    String attention = ArticleIds.of("深度学习/注意力机制.md");
+    TopicGraph one = graphs.neighbourhood(attention, 1).orElseThrow();
+    Set<String> ids = one.nodes().stream().map(TopicGraph.Node::id).collect(Collectors.toSet());
+    assertThat(ids).contains(attention, ArticleIds.of("深度学习/CNN.md"), ArticleIds.of("08-LLM/Bert/核心解析.md"));
+    TopicGraph two = graphs.neighbourhood(attention, 2).orElseThrow();
+    assertThat(two.nodes().size()).isGreaterThanOrEqualTo(one.nodes().size());
+    assertThat(two.nodes().size()).isLessThanOrEqualTo(GraphService.MAX_NEIGHBOURHOOD);
+    assertThat(graphs.neighbourhood("category:深度学习", 1)).isPresent();
+    assertThat(graphs.neighbourhood("nope", 1)).isEmpty();
+  }
+
+  @Test
+  void graph_is_cached_per_index_version() throws Exception {
+    assertThat(graphs.graph()).isSameAs(graphs.graph());
+  }
+}
