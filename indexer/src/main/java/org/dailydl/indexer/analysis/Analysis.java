@@ -44,7 +44,8 @@ public final class Analysis {
 
   private static final Analysis DEFAULT = new Analysis();
 
-  private final CharArraySet stopWords = StopWords.load();
+  private final CharArraySet stopWords = StopWords.load("stopwords.txt");
+  private final CharArraySet questionWords = StopWords.load("question-words.txt");
   private final Analyzer word = new WordAnalyzer(stopWords, null);
   private final Analyzer bigram = new BigramAnalyzer();
   private final Analyzer code = new CodeAnalyzer(true);
@@ -123,6 +124,14 @@ public final class Analysis {
       throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
     }
     return tokens;
+  }
+
+  /**
+   * Words that frame a question rather than name its subject (为什么, 区别, 如何 …): queries treat
+   * them as optional.
+   */
+  public CharArraySet questionWords() {
+    return questionWords;
   }
 
   /** The Chinese and English stop words (的, 和, 是, the, of …), lower-case. */

@@ -37,12 +37,43 @@ public final class Glossary {
   public record Match(int start, int end, String term, List<String> equivalents) {}
 
   private final Map<String, Set<String>> groups;
+  private final Map<String, String> prefixes;
   private final int longestTerm;
 
   private Glossary(Map<String, Set<String>> groups) {
     this.groups = groups;
     this.longestTerm = groups.keySet().stream().mapToInt(String::length).max().orElse(0);
+    this.prefixes = latinPrefixes(groups);
   }
+
+  /**
+   * Leading word sequences (two words or more) of longer English terms, when they belong to one
+   * term only: "page replacement" stands for "page replacement algorithm".
+   */
+  private static Map<String, String> latinPrefixes(Map<String, Set<String>> groups) {
+    Set<String> terms = groups.keySet();
+    Map<String, String> prefixes = new HashMap<>();
+    Set<String> ambiguous = new java.util.HashSet<>();
+    for (String term : terms) {
+      if (!term.matches("[a-z0-9][a-z0-9 .\\-]*")) {
+        continue;
+      }
+      String[] words = term.split(" ");
+      for (int n = 2; n < words.length; n++) {
+        String prefix = String.join(" ", java.util.Arrays.copyOf(words, n));
+        if (terms.contains(prefix)) {
+          continue;
+        }
+        String known = prefixes.putIfAbsent(prefix, term);
+        if (known != null && groups.get(known) != groups.get(term)) {
+          ambiguous.add(prefix);
+        }
+      }
+    }
+    ambiguous.forEach(prefixes::remove);
+    return prefixes;
+  }
+
 
   /** The built-in glossary only. */
   public static Glossary builtIn() {
@@ -161,6 +192,11 @@ public final class Glossary {
       String candidate = text.substring(start, end);
       if (groups.containsKey(candidate)) {
         return new Match(start, end, candidate, equivalents(candidate));
+      }
+      String full = prefixes.get(candidate);
+      if (full != null) {
+        List<String> equivalents = new ArrayList<>(groups.get(full));
+        return new Match(start, end, candidate, Collections.unmodifiableList(equivalents));
       }
     }
     return null;

@@ -18,11 +18,12 @@ import org.apache.lucene.analysis.CharArraySet;
 final class StopWords {
   private StopWords() {}
 
-  static CharArraySet load() {
+  /** A word list beside this class: one word per line, {@code #} comments. */
+  static CharArraySet load(String resource) {
     List<String> words = new ArrayList<>();
-    try (InputStream in = StopWords.class.getResourceAsStream("stopwords.txt")) {
+    try (InputStream in = StopWords.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("stopwords.txt is missing from the classpath");
+        throw new IllegalStateException(resource + " is missing from the classpath");
       }
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line; (line = reader.readLine()) != null; ) {

@@ -36,6 +36,15 @@ class GlossaryTest {
   }
 
   @Test
+  void a_leading_part_of_a_longer_english_term_stands_for_it() {
+    var matches = glossary.find("page replacement");
+    assertThat(matches).singleElement().satisfies(m -> {
+      assertThat(m.term()).isEqualTo("page replacement");
+      assertThat(m.equivalents()).contains("页面置换算法");
+    });
+  }
+
+  @Test
   void authors_extend_the_glossary_with_a_file_in_their_content_folder(@TempDir Path content) throws IOException {
     Files.writeString(content.resolve(Glossary.USER_FILE), "# 我们的术语\n炼丹, model training\n注意力, 关注度\n");
     Glossary extended = Glossary.forContent(content);

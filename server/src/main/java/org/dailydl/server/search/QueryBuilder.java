@@ -31,13 +31,13 @@ import org.dailydl.indexer.analysis.Glossary;
 public final class QueryBuilder {
   /** Field boosts: title ≫ headings > anchor text > body > code (DESIGN §5). */
   static final Map<String, Float> FIELD_BOOSTS = Map.ofEntries(
-      Map.entry(Fields.TITLE, 10f),
-      Map.entry(Fields.TITLE_BIGRAM, 5f),
-      Map.entry(Fields.HEADINGS, 4f),
-      Map.entry(Fields.HEADINGS_BIGRAM, 2f),
-      Map.entry(Fields.ANCHOR, 3f),
-      Map.entry(Fields.ANCHOR_BIGRAM, 1.5f),
-      Map.entry(Fields.TAGS, 3f),
+      Map.entry(Fields.TITLE, 6f),
+      Map.entry(Fields.TITLE_BIGRAM, 3f),
+      Map.entry(Fields.HEADINGS, 2.5f),
+      Map.entry(Fields.HEADINGS_BIGRAM, 1.25f),
+      Map.entry(Fields.ANCHOR, 2f),
+      Map.entry(Fields.ANCHOR_BIGRAM, 1f),
+      Map.entry(Fields.TAGS, 2f),
       Map.entry(Fields.PATH_WORDS, 2f),
       Map.entry(Fields.BODY, 1f),
       Map.entry(Fields.BODY_BIGRAM, 0.7f),
@@ -45,12 +45,17 @@ public final class QueryBuilder {
 
   /** Spellings of a glossary term other than the one typed weigh a little less. */
   static final float EQUIVALENT_WEIGHT = 0.8f;
+  /** A glossary term whose words are scattered counts less than the term itself. */
+  static final float SCATTERED_WEIGHT = 0.5f;
   /** Beyond this many units, further words are ignored (bounds the clause count of long queries). */
   static final int MAX_UNITS = 16;
   static final float PHRASE_BOOST = 3f;
 
-  /** One thing the reader asked for, with its alternative spellings and their weights. */
-  record Unit(String text, Map<String, Float> spellings) {}
+  /**
+   * One thing the reader asked for, with its alternative spellings and their weights. A glossary
+   * unit also matches when all of its own words occur, apart ({@code words} has more than one).
+   */
+  record Unit(String text, Map<String, Float> spellings, List<String> words) {}
 
   /** The queries built from one input. */
   public record Built(Query strict, Query relaxed, List<Unit> units, Set<String> highlightTerms, List<String> latinWords) {
@@ -80,19 +85,36 @@ public final class QueryBuilder {
     if (units.isEmpty()) {
       return new Built(null, null, units, highlight, latin);
     }
-    List<Query> unitQueries = units.stream().map(this::unitQuery).toList();
+    List<Unit> required = units.stream().filter(u -> !isQuestionWord(u)).toList();
+    if (required.isEmpty()) {
+      required = units;
+    }
     List<Query> phrases = phraseQueries(normalized, units.size());
 
     BooleanQuery.Builder strict = new BooleanQuery.Builder();
-    unitQueries.forEach(q -> strict.add(q, Occur.MUST));
-    phrases.forEach(q -> strict.add(q, Occur.SHOULD));
-
     BooleanQuery.Builder any = new BooleanQuery.Builder();
-    unitQueries.forEach(q -> any.add(q, Occur.SHOULD));
-    any.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(units.size() * 0.6)));
+    for (Unit unit : units) {
+      Query q = unitQuery(unit);
+      boolean needed = required.contains(unit);
+      strict.add(q, needed ? Occur.MUST : Occur.SHOULD);
+      if (needed) {
+        any.add(q, Occur.SHOULD);
+      }
+    }
+    phrases.forEach(q -> strict.add(q, Occur.SHOULD));
+    any.setMinimumNumberShouldMatch(Math.max(1, (int) Math.ceil(required.size() * 0.6)));
     BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+    for (Unit unit : units) {
+      if (!required.contains(unit)) {
+        relaxed.add(unitQuery(unit), Occur.SHOULD);
+      }
+    }
     phrases.forEach(q -> relaxed.add(q, Occur.SHOULD));
     return new Built(strict.build(), relaxed.build(), units, highlight, latin);
+  }
+
+  private boolean isQuestionWord(Unit unit) {
+    return unit.spellings().size() == 1 && analysis.questionWords().contains(unit.text());
   }
 
   /** Glossary terms first (leftmost-longest), then the words between them. */
@@ -104,7 +126,8 @@ public final class QueryBuilder {
       Map<String, Float> spellings = new java.util.LinkedHashMap<>();
       spellings.put(match.term(), 1f);
       match.equivalents().forEach(e -> spellings.putIfAbsent(e, EQUIVALENT_WEIGHT));
-      units.add(new Unit(match.term(), spellings));
+      List<String> words = new ArrayList<>(new LinkedHashSet<>(tokens(analysis.word(), match.term())));
+      units.add(new Unit(match.term(), spellings, words));
       pos = match.end();
     }
     addWords(units, normalized.substring(pos));
@@ -121,12 +144,20 @@ public final class QueryBuilder {
       words = tokens(analysis.bigram(), text);
     }
     for (String word : new LinkedHashSet<>(words)) {
-      units.add(new Unit(word, Map.of(word, 1f)));
+      units.add(new Unit(word, Map.of(word, 1f), List.of(word)));
     }
   }
 
   private Query unitQuery(Unit unit) {
     BooleanQuery.Builder fields = new BooleanQuery.Builder();
+    if (unit.words().size() > 1) {
+      // the term's own words anywhere: "OSI 七层模型" matches text that says "OSI 参考模型……七层"
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      for (String word : unit.words()) {
+        all.add(unitQuery(new Unit(word, Map.of(word, 1f), List.of(word))), Occur.MUST);
+      }
+      fields.add(new BoostQuery(all.build(), SCATTERED_WEIGHT), Occur.SHOULD);
+    }
     for (Map.Entry<String, Float> spelling : unit.spellings().entrySet()) {
       for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
         Query q = fieldQuery(field.getKey(), spelling.getKey());

@@ -42,6 +42,8 @@ import org.dailydl.server.index.IndexHandle;
 public final class SearchService {
   /** No single query may hold a thread longer than this; partial results are returned and flagged. */
   static final long TIME_BUDGET_MS = 1000;
+  /** Below this many full matches, the relaxed query ranks instead of the strict one. */
+  static final int FEW = 3;
   private static final Sort BY_SCORE_THEN_PATH =
       new Sort(SortField.FIELD_SCORE, new SortField(Fields.PATH, SortField.Type.STRING));
 
@@ -99,9 +101,14 @@ public final class SearchService {
             applied = true;
           }
         }
-        if (attempt.total == 0) {
-          attempt = run(searcher, built.relaxed(), request);
-          allTerms = false;
+        if (attempt.total < FEW) {
+          // few articles have every word: rank the articles having most of them instead, which
+          // still puts full matches high (they match more units) without hiding near misses
+          Attempt relaxed = run(searcher, built.relaxed(), request);
+          if (relaxed.total > attempt.total) {
+            attempt = relaxed;
+            allTerms = false;
+          }
         }
       }
       List<SearchResult.Hit> hits = hits(snapshot, attempt, highlight, request);

@@ -1,0 +1,104 @@
+package org.dailydl.server.relevance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.server.index.ArticleInfo;
+import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.related.RelatedService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The related-articles regression for {@code content/}: P@5 and R@5 over the judged pairs may not
+ * drop below {@code regression.json}; plain Lucene {@link MoreLikeThis} on the body is the baseline.
+ */
+class RelatedRegressionTest {
+  static final double TOLERANCE = 0.0005;
+  @TempDir static Path temp;
+  static IndexHandle index;
+
+  @BeforeAll
+  static void open() throws Exception {
+    index = IndexHandle.open(Judgments.content(), temp.resolve("index"));
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  static Map<String, Double> evaluate(Function<String, List<String>> system) {
+    double p = 0;
+    double r = 0;
+    List<Judgments.Related> judged = Judgments.related();
+    for (Judgments.Related j : judged) {
+      Map<String, Integer> grades = j.related().stream().collect(Collectors.toMap(x -> x, x -> 1));
+      List<String> ranked = system.apply(j.source());
+      p += Metrics.precision(ranked, grades, 5);
+      r += Metrics.recall(ranked, grades, 5);
+    }
+    Map<String, Double> result = new LinkedHashMap<>();
+    result.put("p@5", SearchRegressionTest.round(p / judged.size()));
+    result.put("r@5", SearchRegressionTest.round(r / judged.size()));
+    result.put("sources", (double) judged.size());
+    return result;
+  }
+
+  private static List<String> shipped(RelatedService related, String path) {
+    try {
+      return related.byPath(path, 5).orElseThrow(() -> new IllegalStateException("not indexed: " + path)).hits()
+          .stream().map(RelatedService.Hit::path).toList();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(path, e);
+    }
+  }
+
+  /** Plain MoreLikeThis over the body (default settings, the word analyzer), the source excluded. */
+  private static List<String> moreLikeThis(String path) {
+    try (IndexHandle.Snapshot snapshot = index.acquire()) {
+      ArticleInfo source = snapshot.catalog().byPath(path).orElseThrow();
+      MoreLikeThis mlt = new MoreLikeThis(snapshot.searcher().getIndexReader());
+      mlt.setFieldNames(new String[] {Fields.BODY});
+      mlt.setAnalyzer(Analysis.standard().word());
+      Query query = mlt.like(source.doc());
+      List<String> paths = new ArrayList<>();
+      for (ScoreDoc doc : snapshot.searcher().search(query, 6).scoreDocs) {
+        String other = snapshot.catalog().byDoc(doc.doc).orElseThrow().path();
+        if (!other.equals(path) && paths.size() < 5) {
+          paths.add(other);
+        }
+      }
+      return paths;
+    } catch (Exception e) {
+      throw new IllegalStateException(path, e);
+    }
+  }
+
+  @Test
+  void judged_related_pairs_do_not_drop_below_the_recorded_numbers() {
+    RelatedService related = new RelatedService(index);
+    Map<String, Double> ours = evaluate(p -> shipped(related, p));
+    Map<String, Double> mlt = evaluate(RelatedRegressionTest::moreLikeThis);
+    Judgments.writeReport("related.json", Map.of("shipped", ours, "more-like-this", mlt));
+
+    for (String metric : List.of("p@5", "r@5")) {
+      assertThat(ours.get(metric)).as(metric + " (this run: " + ours + ")")
+          .isGreaterThanOrEqualTo(Judgments.recorded("related", "shipped", metric) - TOLERANCE);
+    }
+    assertThat(ours.get("r@5")).as("beats MoreLikeThis").isGreaterThan(mlt.get("r@5"));
+  }
+}

@@ -1,0 +1,129 @@
+package org.dailydl.server.relevance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.search.SearchRequest;
+import org.dailydl.server.search.SearchResult;
+import org.dailydl.server.search.SearchService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The relevance regression for {@code content/} (like Anserini's regressions): nDCG@10, MRR@10
+ * and Recall@10 over the judged queries may not drop below the values recorded in
+ * {@code regression.json}. Plain BM25 over the body field is computed beside it as the baseline.
+ * Numbers of each run are written to {@code target/relevance/search.json}.
+ */
+class SearchRegressionTest {
+  static final double TOLERANCE = 0.0005;
+  @TempDir static Path temp;
+  static IndexHandle index;
+
+  @BeforeAll
+  static void open() throws Exception {
+    index = IndexHandle.open(Judgments.content(), temp.resolve("index"));
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    index.close();
+  }
+
+  static Map<String, Double> evaluate(Function<String, List<String>> system, Map<String, Map<String, Double>> byType) {
+    return evaluate(system, byType, new LinkedHashMap<>());
+  }
+
+  static Map<String, Double> evaluate(Function<String, List<String>> system, Map<String, Map<String, Double>> byType,
+      Map<String, Double> perQuery) {
+    List<Judgments.Query> queries = Judgments.queries();
+    Map<String, List<double[]>> perType = new TreeMap<>();
+    double ndcg = 0;
+    double mrr = 0;
+    double recall = 0;
+    for (Judgments.Query q : queries) {
+      List<String> ranked = system.apply(q.query());
+      double[] m = {Metrics.ndcg(ranked, q.relevant(), 10), Metrics.reciprocalRank(ranked, q.relevant(), 10),
+          Metrics.recall(ranked, q.relevant(), 10)};
+      perQuery.put(q.query(), round(m[0]));
+      ndcg += m[0];
+      mrr += m[1];
+      recall += m[2];
+      perType.computeIfAbsent(q.type(), t -> new ArrayList<>()).add(m);
+    }
+    perType.forEach((type, list) -> byType.put(type, Map.of(
+        "ndcg@10", round(list.stream().mapToDouble(m -> m[0]).average().orElse(0)),
+        "queries", (double) list.size())));
+    int n = queries.size();
+    Map<String, Double> result = new LinkedHashMap<>();
+    result.put("ndcg@10", round(ndcg / n));
+    result.put("mrr@10", round(mrr / n));
+    result.put("recall@10", round(recall / n));
+    result.put("queries", (double) n);
+    return result;
+  }
+
+  static double round(double v) {
+    return Math.round(v * 10000) / 10000.0;
+  }
+
+  private static List<String> shipped(SearchService search, String query) {
+    try {
+      return search.search(new SearchRequest(query, 1, 10, null, null, false)).hits().stream()
+          .map(SearchResult.Hit::path).toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(query, e);
+    }
+  }
+
+  /** Plain Lucene BM25 over the body field with smartcn words, OR semantics: the baseline. */
+  private static List<String> bm25Body(String query) {
+    try (IndexHandle.Snapshot snapshot = index.acquire()) {
+      QueryParser parser = new QueryParser(Fields.BODY, Analysis.standard().word());
+      IndexSearcher searcher = snapshot.searcher();
+      List<String> paths = new ArrayList<>();
+      for (ScoreDoc doc : searcher.search(parser.parse(QueryParser.escape(query)), 10).scoreDocs) {
+        paths.add(snapshot.catalog().byDoc(doc.doc).orElseThrow().path());
+      }
+      return paths;
+    } catch (Exception e) {
+      throw new IllegalStateException(query, e);
+    }
+  }
+
+  @Test
+  void judged_queries_do_not_drop_below_the_recorded_numbers() throws Exception {
+    SearchService search = new SearchService(index, Glossary.forContent(Judgments.content()));
+    Map<String, Map<String, Double>> shippedByType = new TreeMap<>();
+    Map<String, Double> oursPerQuery = new LinkedHashMap<>();
+    Map<String, Double> baselinePerQuery = new LinkedHashMap<>();
+    Map<String, Double> ours = evaluate(q -> shipped(search, q), shippedByType, oursPerQuery);
+    Map<String, Double> baseline = evaluate(SearchRegressionTest::bm25Body, new TreeMap<>(), baselinePerQuery);
+    Map<String, String> perQuery = new LinkedHashMap<>();
+    oursPerQuery.forEach((q, v) -> perQuery.put(q, v + " (bm25-body " + baselinePerQuery.get(q) + ")"));
+    Judgments.writeReport("search.json", Map.of("shipped", ours, "bm25-body", baseline, "shipped-by-type", shippedByType,
+        "per-query", perQuery));
+
+    for (String metric : List.of("ndcg@10", "mrr@10", "recall@10")) {
+      assertThat(ours.get(metric)).as(metric + " (this run: " + ours + ")")
+          .isGreaterThanOrEqualTo(Judgments.recorded("search", "shipped", metric) - TOLERANCE);
+    }
+    assertThat(ours.get("ndcg@10")).as("shipped ranking beats the BM25 body baseline")
+        .isGreaterThan(baseline.get("ndcg@10"));
+  }
+}
