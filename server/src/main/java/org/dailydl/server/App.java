@@ -35,7 +35,8 @@ public final class App {
       SearchController search,
       ArticleController articles,
       org.dailydl.server.related.RelatedController related,
-      org.dailydl.server.graph.GraphController graph) {}
+      org.dailydl.server.graph.GraphController graph,
+      AdminController admin) {}
 
   /** Settings of the HTTP layer. */
   public record Settings(String corsOrigins, java.nio.file.Path webDir) {
@@ -98,6 +99,7 @@ public final class App {
     app.get("/api/articles/{id}/related", services.related()::byId);
     app.get("/api/related", services.related()::byPath);
     app.get("/api/graph", services.graph()::graph);
+    app.post("/api/reindex", services.admin()::reindex);
     for (String route : new String[] {"/search", "/articles/{id}", "/graph"}) {
       app.get(route, ctx -> ctx.html(page));
     }

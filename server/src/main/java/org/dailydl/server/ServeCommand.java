@@ -46,6 +46,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Comma-separated origins allowed to call the API from browsers (env DAILYDL_CORS_ORIGINS; default: none).")
   String corsOrigins;
 
+  @Option(names = "--admin-token", defaultValue = "${env:DAILYDL_ADMIN_TOKEN}",
+      description = "Enables POST /api/reindex for callers presenting this bearer token (env DAILYDL_ADMIN_TOKEN; default: disabled).")
+  String adminToken;
+
   @Option(names = "--web", paramLabel = "DIR",
       description = "Serve the web page from this folder instead of the built-in one (for working on the page).")
   Path web;
@@ -53,12 +57,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    IndexHandle handle = IndexHandle.open(content, index);
-    var report = handle.lastReport();
-    LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms", report.mode(),
-        report.articles(), report.indexed(), report.removed(), report.problems().size(), report.brokenLinks().size(),
-        report.millis());
-    Javalin app = App.create(Services.create(handle, Glossary.forContent(content)), new App.Settings(corsOrigins, web));
+    IndexHandle handle = IndexHandle.openForServing(content, index, report ->
+        LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms", report.mode(),
+            report.articles(), report.indexed(), report.removed(), report.problems().size(),
+            report.brokenLinks().size(), report.millis()),
+        e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
+    Javalin app = App.create(Services.create(handle, Glossary.forContent(content), adminToken),
+        new App.Settings(corsOrigins, web));
     app.start(host, port);
     ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, index);
     LOG.info("serving {} at http://{}:{}/ (started in {} ms)", content.toAbsolutePath().normalize(), host,
@@ -86,6 +91,11 @@ public final class ServeCommand implements Callable<Integer> {
     private Services() {}
 
     public static App.Services create(IndexHandle handle, Glossary glossary) {
+      return create(handle, glossary, null);
+    }
+
+    /** @param adminToken enables the admin routes when not blank */
+    public static App.Services create(IndexHandle handle, Glossary glossary, String adminToken) {
       var search = new org.dailydl.server.search.SearchService(handle, glossary);
       var suggest = new org.dailydl.server.search.SuggestService(handle);
       var related = new org.dailydl.server.related.RelatedService(handle);
@@ -94,7 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
           new org.dailydl.server.search.SearchController(search, suggest),
           new org.dailydl.server.articles.ArticleController(articles),
           new org.dailydl.server.related.RelatedController(related),
-          new org.dailydl.server.graph.GraphController(new org.dailydl.server.graph.GraphService(handle)));
+          new org.dailydl.server.graph.GraphController(new org.dailydl.server.graph.GraphService(handle)),
+          new AdminController(handle, adminToken));
     }
   }
 }

@@ -138,6 +138,19 @@ class AppTest {
   }
 
   @Test
+  void reindex_is_disabled_without_a_token_and_needs_it_when_configured() {
+    JavalinTest.test(index.app(), (server, client) -> assertJsonError(client.post("/api/reindex", ""), 403));
+    var app = App.create(ServeCommand.Services.create(index.handle, index.glossary(), "s3cret"), App.Settings.DEFAULT);
+    JavalinTest.test(app, (server, client) -> {
+      assertJsonError(client.post("/api/reindex", ""), 401);
+      assertJsonError(client.post("/api/reindex", "", req -> req.header("Authorization", "Bearer wrong")), 401);
+      Response ok = client.post("/api/reindex", "", req -> req.header("Authorization", "Bearer s3cret"));
+      assertThat(ok.code()).isEqualTo(200);
+      assertThat(json(ok).get("mode").asText()).isEqualTo("unchanged");
+    });
+  }
+
+  @Test
   void categories_stats_and_health() {
     JavalinTest.test(index.app(), (server, client) -> {
       JsonNode categories = json(client.get("/api/categories"));

@@ -90,7 +90,8 @@ public final class IndexArticles {
     long start = System.nanoTime();
     ContentWalker.Result walk =
         new ContentWalker(options.contentDir(), options.maxBytes(), options.indexDir()).walk();
-    Optional<Path> current = options.full() ? Optional.empty() : usableCurrent();
+    boolean resume = location.rebuildInterrupted();
+    Optional<Path> current = options.full() || resume ? Optional.empty() : usableCurrent();
     IndexReport.Builder report = new IndexReport.Builder(walk);
     if (current.isPresent()) {
       update(current.get(), walk, report);
@@ -111,6 +112,8 @@ public final class IndexArticles {
   }
 
   private void full(ContentWalker.Result walk, IndexReport.Builder report) throws IOException {
+    // marks the rebuild as under way: a process killed before the switch resumes it on its next run
+    location.markRebuilding();
     List<Parsed> parsed = parseAll(walk.files());
     Map<String, Parsed> articles = new TreeMap<>();
     for (Parsed p : parsed) {
@@ -133,6 +136,7 @@ public final class IndexArticles {
       throw e;
     }
     location.switchTo(generation);
+    location.clearRebuilding();
     progress.finish();
     for (Parsed p : articles.values()) {
       report.brokenLinks(p.article().path(), p.article().links());

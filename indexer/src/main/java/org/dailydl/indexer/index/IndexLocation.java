@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.channels.FileChannel;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.stream.Stream;
  */
 public final class IndexLocation {
   private static final String CURRENT = "CURRENT";
+  private static final String REBUILDING = "REBUILDING";
   private static final Pattern GENERATION = Pattern.compile("gen-(\\d{6,})");
 
   private final Path root;
@@ -48,6 +50,42 @@ public final class IndexLocation {
     }
     Path dir = root.resolve(name);
     return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+  }
+
+  /** Records that a full rebuild has started (removed by {@link #clearRebuilding} when it completes). */
+  public void markRebuilding() throws IOException {
+    Files.createDirectories(root);
+    Files.writeString(root.resolve(REBUILDING), Instant.now() + "\n", StandardCharsets.UTF_8);
+  }
+
+  public void clearRebuilding() throws IOException {
+    Files.deleteIfExists(root.resolve(REBUILDING));
+  }
+
+  /** Whether a full rebuild started and never completed (the process died or failed mid-build). */
+  public boolean rebuildInterrupted() {
+    return Files.exists(root.resolve(REBUILDING));
+  }
+
+  /**
+   * Whether the folder holds something that is not an index of ours: files, but no {@code CURRENT}
+   * pointer nor generation folders. Such a folder is never written into.
+   */
+  public boolean isForeign() throws IOException {
+    if (!Files.isDirectory(root)) {
+      return Files.exists(root);
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+      boolean any = false;
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.equals(CURRENT) || GENERATION.matcher(name).matches()) {
+          return false;
+        }
+        any |= !name.equals(REBUILDING) && !name.equals(CURRENT + ".tmp");
+      }
+      return any;
+    }
   }
 
   /** Creates an empty folder for the next generation. */

@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -79,8 +81,69 @@ public final class IndexHandle implements Closeable {
    */
   public static IndexHandle open(Path contentDir, Path indexDir) throws IOException {
     IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES);
+    handle.setAsideIfUnusable();
     handle.reindex(false);
     return handle;
+  }
+
+  /**
+   * For serving: when a complete index exists it is served at once, and brought up to date in the
+   * background (including a full rebuild that was interrupted, e.g. by a killed process); otherwise
+   * the index is built before this returns. {@code onIndexed} hears of the background run.
+   */
+  public static IndexHandle openForServing(Path contentDir, Path indexDir, Consumer<IndexReport> onIndexed,
+      Consumer<Exception> onFailure) throws IOException {
+    IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES);
+    handle.setAsideIfUnusable();
+    if (handle.location.current().isEmpty()) {
+      onIndexed.accept(handle.reindex(false));
+      return handle;
+    }
+    synchronized (handle.writeLock) {
+      handle.refresh();
+    }
+    Thread updater = new Thread(() -> {
+      try {
+        onIndexed.accept(handle.reindex(false));
+      } catch (IOException | RuntimeException e) {
+        onFailure.accept(e);
+      }
+    }, "dailydl-startup-index");
+    updater.setDaemon(true);
+    updater.start();
+    return handle;
+  }
+
+  /** Sets the folder aside when it is not an index of ours or its live generation fails its checksums. */
+  private void setAsideIfUnusable() throws IOException {
+    String problem = null;
+    try {
+      if (location.isForeign()) {
+        problem = "it holds files that are not an index of this service";
+      } else {
+        Optional<Path> current = location.current();
+        if (current.isPresent()) {
+          problem = verify(current.get());
+        }
+      }
+    } catch (IOException e) {
+      problem = e.getMessage();
+    }
+    if (problem != null) {
+      setAside(problem);
+    }
+  }
+
+  /** Null when every file of the generation matches its checksum, else what is wrong. */
+  private static String verify(Path generation) {
+    try (Directory dir = FSDirectory.open(generation); CheckIndex check = new CheckIndex(dir)) {
+      check.setChecksumsOnly(true);
+      check.setInfoStream(null);
+      CheckIndex.Status status = check.checkIndex();
+      return status.clean ? null : "the index is corrupt (" + status.numBadSegments + " bad segments)";
+    } catch (IOException | RuntimeException e) {
+      return "the index cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+    }
   }
 
   public Path contentDir() {
@@ -106,7 +169,7 @@ public final class IndexHandle implements Closeable {
         if (!Files.isDirectory(contentDir) || !looksLikeIndexTrouble(e)) {
           throw e;
         }
-        setAside(e);
+        setAside(e.toString());
         report = run(true);
       }
       lastReport = report;
@@ -125,15 +188,15 @@ public final class IndexHandle implements Closeable {
   }
 
   /** Moves an unusable index folder aside (never deletes what might be someone's data). */
-  private void setAside(Exception cause) throws IOException {
+  private void setAside(String problem) throws IOException {
     closeManaged();
     Path root = location.root();
     if (Files.exists(root)) {
-      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
       Path aside = root.resolveSibling(root.getFileName() + ".unusable-" + stamp);
       Files.move(root, aside);
-      LOG.warn("index folder {} could not be used ({}); moved it to {} and rebuilding from {}",
-          root, cause.toString(), aside, contentDir);
+      LOG.warn("index folder {} is not usable: {}; moved it to {} and rebuilding from {}",
+          root, problem, aside, contentDir);
     }
   }
 
