@@ -36,7 +36,8 @@ public final class App {
       ArticleController articles,
       org.dailydl.server.related.RelatedController related,
       org.dailydl.server.graph.GraphController graph,
-      AdminController admin) {}
+      AdminController admin,
+      org.dailydl.server.semantic.SemanticService semantics) {}
 
   /** Settings of the HTTP layer. */
   public record Settings(String corsOrigins, java.nio.file.Path webDir) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.index.ContentWatcher;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.semantic.SemanticService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Enables POST /api/reindex for callers presenting this bearer token (env DAILYDL_ADMIN_TOKEN; default: disabled).")
   String adminToken;
 
+  @Option(names = "--no-embeddings",
+      description = "Lexical search only: do not compute passage vectors for semantic search.")
+  boolean noEmbeddings;
+
   @Option(names = "--web", paramLabel = "DIR",
       description = "Serve the web page from this folder instead of the built-in one (for working on the page).")
   Path web;
@@ -62,7 +67,13 @@ public final class ServeCommand implements Callable<Integer> {
             report.articles(), report.indexed(), report.removed(), report.problems().size(),
             report.brokenLinks().size(), report.millis()),
         e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
-    Javalin app = App.create(Services.create(handle, Glossary.forContent(content), adminToken),
+    SemanticService semantics = null;
+    if (!noEmbeddings) {
+      semantics = new SemanticService(index.toAbsolutePath().normalize(), SemanticService.QUERY_INSTRUCTION);
+      handle.onIndexed(semantics::scheduleUpdate);
+      semantics.scheduleUpdate();
+    }
+    Javalin app = App.create(Services.create(handle, Glossary.forContent(content), adminToken, semantics),
         new App.Settings(corsOrigins, web));
     app.start(host, port);
     ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, index);
@@ -91,21 +102,26 @@ public final class ServeCommand implements Callable<Integer> {
     private Services() {}
 
     public static App.Services create(IndexHandle handle, Glossary glossary) {
-      return create(handle, glossary, null);
+      return create(handle, glossary, null, null);
     }
 
-    /** @param adminToken enables the admin routes when not blank */
-    public static App.Services create(IndexHandle handle, Glossary glossary, String adminToken) {
-      var search = new org.dailydl.server.search.SearchService(handle, glossary);
+    /**
+     * @param adminToken enables the admin routes when not blank
+     * @param semantics dense retrieval for hybrid search, or null for lexical only
+     */
+    public static App.Services create(IndexHandle handle, Glossary glossary, String adminToken,
+        SemanticService semantics) {
+      var search = new org.dailydl.server.search.SearchService(handle, glossary, semantics,
+          org.dailydl.server.search.Fusion.DEFAULT);
       var suggest = new org.dailydl.server.search.SuggestService(handle);
       var related = new org.dailydl.server.related.RelatedService(handle);
       var articles = new org.dailydl.server.articles.ArticleService(handle, related::keywords);
-      return new App.Services(new StatusController(handle),
+      return new App.Services(new StatusController(handle, semantics),
           new org.dailydl.server.search.SearchController(search, suggest),
           new org.dailydl.server.articles.ArticleController(articles),
           new org.dailydl.server.related.RelatedController(related),
           new org.dailydl.server.graph.GraphController(new org.dailydl.server.graph.GraphService(handle)),
-          new AdminController(handle, adminToken));
+          new AdminController(handle, adminToken), semantics);
     }
   }
 }

@@ -65,6 +65,10 @@ class AppTest {
       assertJsonError(client.get("/api/search?q=a&q=b"), 400);
       assertJsonError(client.get("/api/search?q=" + "长".repeat(257)), 400);
       assertJsonError(client.get("/api/search?q=a&syntax=regex"), 400);
+      assertJsonError(client.get("/api/search?q=a&mode=magic"), 400);
+      JsonNode lexical = json(client.get("/api/search?mode=lexical&q=" + enc("注意力")));
+      assertThat(lexical.get("mode").asText()).isEqualTo("lexical");
+      assertThat(lexical.get("hits").get(0).get("signals").get(0).asText()).isEqualTo("lexical");
       JsonNode syntax = json(client.get("/api/search?syntax=lucene&q=" + enc("title:(注意力")));
       assertThat(syntax.get("status").asInt()).isEqualTo(400);
       assertThat(syntax.get("detail").asText()).contains("syntax");
@@ -140,7 +144,7 @@ class AppTest {
   @Test
   void reindex_is_disabled_without_a_token_and_needs_it_when_configured() {
     JavalinTest.test(index.app(), (server, client) -> assertJsonError(client.post("/api/reindex", ""), 403));
-    var app = App.create(ServeCommand.Services.create(index.handle, index.glossary(), "s3cret"), App.Settings.DEFAULT);
+    var app = App.create(ServeCommand.Services.create(index.handle, index.glossary(), "s3cret", null), App.Settings.DEFAULT);
     JavalinTest.test(app, (server, client) -> {
       assertJsonError(client.post("/api/reindex", ""), 401);
       assertJsonError(client.post("/api/reindex", "", req -> req.header("Authorization", "Bearer wrong")), 401);

@@ -60,6 +60,10 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress output; the summary line only.")
   boolean quiet;
 
+  @Option(names = "--no-embeddings",
+      description = "Build the lexical index only; skip the passage vectors of semantic search.")
+  boolean noEmbeddings;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -81,6 +85,17 @@ public final class IndexCommand implements Callable<Integer> {
       err.printf("%s:%d: broken link: %s%n", link.path(), link.line(), link.target());
     }
     out.println(summary(result));
+    if (!noEmbeddings) {
+      try {
+        var embedded = new org.dailydl.indexer.embedding.EmbedArticles(index,
+            org.dailydl.indexer.embedding.Embedder.load(index.resolve("native"))).run();
+        out.printf(Locale.ROOT, "embeddings: %d passages of %d articles (%d embedded, %d reused), %.1f s%n",
+            embedded.passages(), embedded.articles(), embedded.embedded(), embedded.reused(), embedded.millis() / 1000.0);
+      } catch (IOException | RuntimeException e) {
+        err.println("index: embeddings failed (the lexical index is complete): " + e.getMessage());
+        return EXIT_FAILED;
+      }
+    }
     if (report != null) {
       try {
         ReportWriter.write(result, report);

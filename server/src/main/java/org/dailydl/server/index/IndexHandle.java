@@ -43,6 +43,12 @@ public final class IndexHandle implements Closeable {
   private volatile Managed managed;
   private volatile IndexVersion version;
   private volatile IndexReport lastReport;
+  private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Runs {@code listener} after every indexing run that made the index searchable (on the indexing thread). */
+  public void onIndexed(Runnable listener) {
+    listeners.add(listener);
+  }
 
   /** The searcher manager of one generation folder. */
   private record Managed(Path generation, Directory directory, SearcherManager manager) {
@@ -174,6 +180,7 @@ public final class IndexHandle implements Closeable {
       }
       lastReport = report;
       refresh();
+      listeners.forEach(Runnable::run);
       return report;
     }
   }

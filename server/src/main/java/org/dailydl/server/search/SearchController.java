@@ -35,7 +35,8 @@ public final class SearchController {
         @OpenApiParam(name = "size", type = Integer.class, description = "hits per page, 1–100 (default 10)"),
         @OpenApiParam(name = "category", description = "only this category (top folder)"),
         @OpenApiParam(name = "tag", description = "only articles with this tag"),
-        @OpenApiParam(name = "syntax", description = "plain (default) or lucene")
+        @OpenApiParam(name = "syntax", description = "plain (default) or lucene"),
+        @OpenApiParam(name = "mode", description = "hybrid (default: words and meaning fused), lexical or semantic")
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = SearchResult.class)),
@@ -51,8 +52,10 @@ public final class SearchController {
     String category = Params.optionalText(ctx, "category", 200);
     String tag = Params.optionalText(ctx, "tag", 200);
     boolean lucene = Params.choice(ctx, "syntax", "plain", List.of("plain", "lucene")).equals("lucene");
+    SearchRequest.Mode mode = SearchRequest.Mode.valueOf(
+        Params.choice(ctx, "mode", "hybrid", List.of("hybrid", "lexical", "semantic")).toUpperCase(java.util.Locale.ROOT));
     try {
-      ctx.json(search.search(new SearchRequest(q, page, size, category, tag, lucene)));
+      ctx.json(search.search(new SearchRequest(q, page, size, category, tag, lucene, mode)));
     } catch (InvalidQueryException e) {
       throw new BadRequestResponse(e.getMessage());
     }

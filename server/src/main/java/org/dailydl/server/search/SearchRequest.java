@@ -12,14 +12,29 @@ import java.util.Objects;
  * @param tag only articles with this tag (case-insensitive), or null
  * @param luceneSyntax parse {@code query} with Lucene's query parser
  */
-public record SearchRequest(String query, int page, int size, String category, String tag, boolean luceneSyntax) {
+public record SearchRequest(String query, int page, int size, String category, String tag, boolean luceneSyntax,
+    Mode mode) {
+  /** Which signals rank: words, meaning, or both fused. */
+  public enum Mode {
+    LEXICAL, SEMANTIC, HYBRID;
+
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
   public static final int MAX_QUERY_LENGTH = 256;
   public static final int MAX_SIZE = 100;
   /** Deep paging is pointless for readers and costly: page × size stays under this. */
   public static final int MAX_WINDOW = 10_000;
 
+  public SearchRequest(String query, int page, int size, String category, String tag, boolean luceneSyntax) {
+    this(query, page, size, category, tag, luceneSyntax, Mode.HYBRID);
+  }
+
   public SearchRequest {
     Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(mode, "mode");
     if (page < 1 || size < 1 || size > MAX_SIZE || (long) page * size > MAX_WINDOW) {
       throw new IllegalArgumentException("page/size out of range");
     }

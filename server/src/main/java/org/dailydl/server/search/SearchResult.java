@@ -13,6 +13,8 @@ import java.util.List;
  * @param suggestion a spelling suggestion for the query, or null
  * @param suggestionApplied true when the query found nothing and these results are for the suggestion
  * @param allTermsMatched false when no article had every word and the results match most of them
+ * @param mode the ranking actually used: lexical, semantic or hybrid
+ * @param semanticReady whether passage vectors are loaded (until then hybrid and semantic fall back to lexical)
  */
 public record SearchResult(
     String query,
@@ -25,10 +27,16 @@ public record SearchResult(
     String suggestion,
     boolean suggestionApplied,
     boolean allTermsMatched,
-    boolean timedOut) {
+    boolean timedOut,
+    String mode,
+    boolean semanticReady) {
 
-  /** A search hit; {@code snippet} is HTML-escaped except for {@code <mark>} tags. */
-  public record Hit(String id, String path, String title, String category, List<String> tags, String snippet, float score) {}
+  /**
+   * A search hit; {@code snippet} is HTML-escaped except for {@code <mark>} tags; {@code signals}
+   * says what matched: {@code lexical} (words) and/or {@code semantic} (meaning).
+   */
+  public record Hit(String id, String path, String title, String category, List<String> tags, String snippet,
+      float score, List<String> signals) {}
 
   public record Facets(List<FacetValue> category) {}
 

@@ -34,6 +34,7 @@ import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.index.ArticleInfo;
 import org.dailydl.server.index.Catalog;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.semantic.SemanticService;
 
 /**
  * Full-text search: builds the query, runs it strictly then relaxed, corrects spelling when nothing
@@ -50,6 +51,8 @@ public final class SearchService {
   private final IndexHandle index;
   private final QueryBuilder builder;
   private final SpellingSuggester speller = new SpellingSuggester();
+  private final SemanticService semantics;
+  private final Fusion fusion;
 
   static {
     // long plain-text queries expand to many clauses; the cap is on leaf clauses of one query
@@ -57,8 +60,18 @@ public final class SearchService {
   }
 
   public SearchService(IndexHandle index, Glossary glossary) {
+    this(index, glossary, null, Fusion.DEFAULT);
+  }
+
+  /**
+   * @param semantics dense retrieval, or null for lexical search only
+   * @param fusion how dense and lexical rankings are fused in hybrid mode
+   */
+  public SearchService(IndexHandle index, Glossary glossary, SemanticService semantics, Fusion fusion) {
     this.index = Objects.requireNonNull(index);
     this.builder = new QueryBuilder(Analysis.standard(), glossary);
+    this.semantics = semantics;
+    this.fusion = Objects.requireNonNull(fusion);
   }
 
   public QueryBuilder queryBuilder() {
@@ -111,23 +124,70 @@ public final class SearchService {
           }
         }
       }
-      List<SearchResult.Hit> hits = hits(snapshot, attempt, highlight, request);
-      return new SearchResult(request.query(), request.page(), request.size(), attempt.total, millisSince(start),
-          hits, new SearchResult.Facets(attempt.facets), suggestion, applied, allTerms, attempt.timedOut);
+      Catalog catalog = snapshot.catalog();
+      List<Fusion.Candidate> lexical = new ArrayList<>();
+      for (ScoreDoc doc : attempt.page) {
+        lexical.add(new Fusion.Candidate(catalog.byDoc(doc.doc).orElseThrow(), score(doc), List.of("lexical")));
+      }
+      List<Fusion.Candidate> ranked = lexical;
+      long total = attempt.total;
+      List<SearchResult.FacetValue> facets = attempt.facets;
+      boolean semantic = request.mode() != SearchRequest.Mode.LEXICAL && semantics != null && semantics.isReady()
+          && !request.luceneSyntax();
+      if (semantic) {
+        List<Fusion.Candidate> dense = dense(catalog, applied ? suggestion : request.query(), request);
+        ranked = request.mode() == SearchRequest.Mode.SEMANTIC ? dense : fusion.fuse(lexical, dense);
+        if (request.mode() == SearchRequest.Mode.SEMANTIC) {
+          total = dense.size();
+          facets = Fusion.facets(dense);
+        } else {
+          long denseOnly = ranked.stream().filter(c -> !c.signals().contains("lexical")).count();
+          total = attempt.total + denseOnly;
+          facets = Fusion.mergeFacets(attempt.facets, ranked.stream().filter(c -> !c.signals().contains("lexical")).toList());
+        }
+      }
+      List<SearchResult.Hit> hits = hits(snapshot, ranked, highlight, request);
+      String mode = semantic ? request.mode().label() : "lexical";
+      return new SearchResult(request.query(), request.page(), request.size(), total, millisSince(start),
+          hits, new SearchResult.Facets(facets), suggestion, applied, allTerms, attempt.timedOut, mode,
+          semantics != null && semantics.isReady());
     }
   }
 
   private SearchResult empty(SearchRequest request, long start) {
     return new SearchResult(request.query(), request.page(), request.size(), 0, millisSince(start), List.of(),
-        new SearchResult.Facets(List.of()), null, false, true, false);
+        new SearchResult.Facets(List.of()), null, false, true, false, "lexical", semantics != null && semantics.isReady());
+  }
+
+  /** Dense candidates: articles by best-passage cosine, filtered like the lexical query. */
+  private List<Fusion.Candidate> dense(Catalog catalog, String query, SearchRequest request) {
+    List<Fusion.Candidate> dense = new ArrayList<>();
+    for (SemanticService.Scored scored : semantics.rank(query, Fusion.DEPTH * 2)) {
+      ArticleInfo info = catalog.byId(scored.articleId()).orElse(null);
+      if (info == null || (request.category() != null && !request.category().equals(info.category()))
+          || (request.tag() != null && info.tags().stream().noneMatch(t -> t.equalsIgnoreCase(request.tag())))) {
+        continue;
+      }
+      dense.add(new Fusion.Candidate(info, scored.score(), List.of("semantic")));
+      if (dense.size() >= Fusion.DEPTH) {
+        break;
+      }
+    }
+    return dense;
   }
 
   /** One run of one query: the page's docs, total, facets. */
   private record Attempt(List<ScoreDoc> page, long total, List<SearchResult.FacetValue> facets, boolean timedOut) {}
 
+  /** How many lexical results a request needs: its page, or the fusion depth for hybrid ranking. */
+  private int windowOf(SearchRequest request) {
+    int window = request.page() * request.size();
+    return request.mode() == SearchRequest.Mode.LEXICAL ? window : Math.max(window, Fusion.DEPTH);
+  }
+
   private Attempt run(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
     Query filtered = filter(query, request.category(), request.tag());
-    int window = request.page() * request.size();
+    int window = windowOf(request);
     TopFieldCollector top = new TopFieldCollectorManager(BY_SCORE_THEN_PATH, window, null, Integer.MAX_VALUE, false)
         .newCollector();
     CategoryCounter counter = new CategoryCounter();
@@ -142,10 +202,7 @@ public final class SearchService {
       timedOut = true;
     }
     TopFieldDocs docs = top.topDocs();
-    List<ScoreDoc> page = new ArrayList<>();
-    for (int i = (request.page() - 1) * request.size(); i < docs.scoreDocs.length; i++) {
-      page.add(docs.scoreDocs[i]);
-    }
+    List<ScoreDoc> page = List.of(docs.scoreDocs);
     List<SearchResult.FacetValue> facets = counter.counts().entrySet().stream()
         .map(e -> new SearchResult.FacetValue(e.getKey(), e.getValue()))
         .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
@@ -172,22 +229,23 @@ public final class SearchService {
     return b.build();
   }
 
-  private List<SearchResult.Hit> hits(IndexHandle.Snapshot snapshot, Attempt attempt, Set<String> highlight,
-      SearchRequest request) throws IOException {
-    int[] docs = attempt.page.stream().mapToInt(sd -> sd.doc).toArray();
+  private List<SearchResult.Hit> hits(IndexHandle.Snapshot snapshot, List<Fusion.Candidate> ranked,
+      Set<String> highlight, SearchRequest request) throws IOException {
+    int from = Math.min(ranked.size(), (request.page() - 1) * request.size());
+    List<Fusion.Candidate> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
+    int[] docs = page.stream().mapToInt(c -> c.article().doc()).toArray();
     String[] snippets = Snippets.highlight(snapshot.searcher(), docs, highlight);
-    Catalog catalog = snapshot.catalog();
     List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      ArticleInfo info = catalog.byDoc(docs[i]).orElseThrow();
+      ArticleInfo info = page.get(i).article();
       String snippet = snippets[i].isEmpty() && info.summary() != null ? escape(info.summary()) : snippets[i];
       hits.add(new SearchResult.Hit(info.id(), info.path(), info.title(), info.category(), info.tags(), snippet,
-          score(attempt.page.get(i))));
+          (float) page.get(i).score(), page.get(i).signals()));
     }
     return hits;
   }
 
-  private static float score(ScoreDoc doc) {
+  private static double score(ScoreDoc doc) {
     if (doc instanceof FieldDoc field && field.fields != null && field.fields.length > 0
         && field.fields[0] instanceof Float f) {
       return f;

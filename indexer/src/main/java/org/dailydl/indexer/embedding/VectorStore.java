@@ -1,0 +1,144 @@
+package org.dailydl.indexer.embedding;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Passage vectors, in a Lucene index of their own beside the lexical one ({@code INDEX/vectors}).
+ * A parallel index rather than child documents, because vectors come later than the lexical index
+ * (which is built and served first) and survive its full rebuilds: the vector of a passage is
+ * cached by the hash of its text, so only new or changed passages are ever embedded again. Each
+ * write replaces the whole set in one commit. At this corpus size exact scoring over vectors held
+ * in memory is as fast as HNSW and exact; the {@link KnnFloatVectorField} keeps the index usable
+ * for approximate search when a corpus outgrows that.
+ */
+public final class VectorStore {
+  static final String ARTICLE = "article";
+  static final String PASSAGE = "passage";
+  static final String HASH = "hash";
+  static final String VECTOR = "vector";
+  static final String RAW = "raw";
+  /** Commit metadata: the content hash of the lexical index the vectors were computed for. */
+  public static final String LEXICAL_HASH = "lexicalContentHash";
+
+  /** One stored passage vector. */
+  public record Entry(String articleId, int passage, String hash, float[] vector) {}
+
+  /** Everything in the store, with the lexical content hash it belongs to (null when empty). */
+  public record Contents(List<Entry> entries, String lexicalHash) {}
+
+  private final Path dir;
+
+  public VectorStore(Path indexRoot) {
+    this.dir = indexRoot.resolve("vectors");
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public boolean exists() {
+    return Files.isDirectory(dir) && DirectoryReaderExists.check(dir);
+  }
+
+  public Contents read() throws IOException {
+    if (!exists()) {
+      return new Contents(List.of(), null);
+    }
+    List<Entry> entries = new ArrayList<>();
+    try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        LeafReader r = leaf.reader();
+        StoredFields stored = r.storedFields();
+        for (int doc = 0; doc < r.maxDoc(); doc++) {
+          if (r.getLiveDocs() != null && !r.getLiveDocs().get(doc)) {
+            continue;
+          }
+          Document document = stored.document(doc, Set.of(ARTICLE, PASSAGE, HASH, RAW));
+          entries.add(new Entry(document.get(ARTICLE), document.getField(PASSAGE).numericValue().intValue(),
+              document.get(HASH), decode(document.getBinaryValue(RAW))));
+        }
+      }
+      return new Contents(entries, reader.getIndexCommit().getUserData().get(LEXICAL_HASH));
+    }
+  }
+
+  /** Vectors already computed, by passage hash. */
+  public Map<String, float[]> byHash() throws IOException {
+    Map<String, float[]> cache = new HashMap<>();
+    for (Entry e : read().entries()) {
+      cache.put(e.hash(), e.vector());
+    }
+    return cache;
+  }
+
+  /** Replaces the store's content with {@code entries} in one commit. */
+  public void write(List<Entry> entries, String lexicalHash) throws IOException {
+    Files.createDirectories(dir);
+    IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (Directory d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
+      for (Entry e : entries) {
+        Document doc = new Document();
+        doc.add(new StringField(ARTICLE, e.articleId(), Field.Store.YES));
+        doc.add(new StoredField(PASSAGE, e.passage()));
+        doc.add(new StringField(HASH, e.hash(), Field.Store.YES));
+        doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.COSINE));
+        doc.add(new StoredField(RAW, encode(e.vector())));
+        writer.addDocument(doc);
+      }
+      writer.setLiveCommitData(Map.of(LEXICAL_HASH, lexicalHash == null ? "" : lexicalHash).entrySet());
+      writer.commit();
+    }
+  }
+
+  static BytesRef encode(float[] vector) {
+    ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (float v : vector) {
+      buffer.putFloat(v);
+    }
+    return new BytesRef(buffer.array());
+  }
+
+  static float[] decode(BytesRef bytes) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+    float[] vector = new float[bytes.length / 4];
+    for (int i = 0; i < vector.length; i++) {
+      vector[i] = buffer.getFloat();
+    }
+    return vector;
+  }
+
+  /** Whether a folder holds a Lucene commit. */
+  private static final class DirectoryReaderExists {
+    static boolean check(Path dir) {
+      try (Directory d = FSDirectory.open(dir)) {
+        return DirectoryReader.indexExists(d);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+  }
+}

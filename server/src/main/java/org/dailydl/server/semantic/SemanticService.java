@@ -1,0 +1,167 @@
+package org.dailydl.server.semantic;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.dailydl.indexer.embedding.EmbedArticles;
+import org.dailydl.indexer.embedding.Embedder;
+import org.dailydl.indexer.embedding.VectorStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dense retrieval: passage vectors held in memory, scored exactly against the query vector (at this
+ * size a full scan is sub-millisecond and has perfect recall), the best passage giving an
+ * article's score. Vectors are computed in the background after the lexical index, so search
+ * falls back to lexical until {@link #isReady()}. Thread-safe.
+ */
+public final class SemanticService {
+  private static final Logger LOG = LoggerFactory.getLogger(SemanticService.class);
+
+  /**
+   * Whether queries get bge's retrieval instruction. Measured on the judged queries (see
+   * relevance/regression.json, "semantic" and "semantic-no-instruction").
+   */
+  public static final boolean QUERY_INSTRUCTION = false;
+
+  /** An article's dense score (cosine of its best passage). */
+  public record Scored(String articleId, double score) {}
+
+  /** Vectors of one update, read-only. */
+  private record Loaded(String[] articles, float[][] vectors) {}
+
+  private final Path indexRoot;
+  private final boolean queryInstruction;
+  private final ExecutorService updater = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "dailydl-embed");
+    t.setDaemon(true);
+    return t;
+  });
+  private final AtomicBoolean pending = new AtomicBoolean();
+  private volatile Embedder embedder;
+  private volatile Loaded loaded;
+  private volatile EmbedArticles.Report lastReport;
+
+  /**
+   * @param queryInstruction prepend bge's retrieval instruction to queries (measured on the judged set)
+   */
+  public SemanticService(Path indexRoot, boolean queryInstruction) {
+    this.indexRoot = indexRoot;
+    this.queryInstruction = queryInstruction;
+  }
+
+  public boolean isReady() {
+    return loaded != null;
+  }
+
+  public EmbedArticles.Report lastReport() {
+    return lastReport;
+  }
+
+  public int passages() {
+    Loaded current = loaded;
+    return current == null ? 0 : current.vectors().length;
+  }
+
+  /** Schedules an update after the lexical index changed; updates requested meanwhile collapse into one. */
+  public void scheduleUpdate() {
+    if (pending.compareAndSet(false, true)) {
+      updater.submit(() -> {
+        pending.set(false);
+        try {
+          update();
+        } catch (IOException | RuntimeException | LinkageError e) {
+          LOG.warn("semantic search is unavailable (lexical search keeps working): {}", e.toString());
+        }
+      });
+    }
+  }
+
+  /** Embeds what is new and loads all vectors (blocking). */
+  public void update() throws IOException {
+    EmbedArticles.Report report = new EmbedArticles(indexRoot, embedder()).run();
+    load();
+    lastReport = report;
+    if (!report.unchanged()) {
+      LOG.info("semantic search ready: {} passages of {} articles ({} embedded, {} reused) in {} ms",
+          report.passages(), report.articles(), report.embedded(), report.reused(), report.millis());
+    }
+  }
+
+  private void load() throws IOException {
+    List<VectorStore.Entry> entries = new VectorStore(indexRoot).read().entries();
+    String[] articles = new String[entries.size()];
+    float[][] vectors = new float[entries.size()][];
+    for (int i = 0; i < entries.size(); i++) {
+      articles[i] = entries.get(i).articleId();
+      vectors[i] = normalise(entries.get(i).vector());
+    }
+    loaded = new Loaded(articles, vectors);
+  }
+
+  private Embedder embedder() {
+    Embedder current = embedder;
+    if (current == null) {
+      synchronized (this) {
+        if (embedder == null) {
+          embedder = Embedder.load(indexRoot.resolve("native"));
+        }
+        current = embedder;
+      }
+    }
+    return current;
+  }
+
+  /** Articles by the cosine of their best passage with the query, best first; empty until ready. */
+  public List<Scored> rank(String query, int limit) {
+    Loaded current = loaded;
+    if (current == null || query.isBlank()) {
+      return List.of();
+    }
+    float[] q = normalise(embedder().embedQuery(query, queryInstruction));
+    Map<String, Double> best = new HashMap<>();
+    for (int i = 0; i < current.vectors().length; i++) {
+      double score = dot(q, current.vectors()[i]);
+      best.merge(current.articles()[i], score, Math::max);
+    }
+    List<Scored> ranked = new ArrayList<>();
+    best.forEach((id, score) -> ranked.add(new Scored(id, score)));
+    ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::articleId));
+    return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked;
+  }
+
+  private static double dot(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
+  private static float[] normalise(float[] v) {
+    double norm = 0;
+    for (float x : v) {
+      norm += x * x;
+    }
+    double length = Math.sqrt(norm);
+    if (length == 0) {
+      return v;
+    }
+    float[] unit = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      unit[i] = (float) (v[i] / length);
+    }
+    return unit;
+  }
+
+  public void close() {
+    updater.shutdownNow();
+  }
+}
