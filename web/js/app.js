@@ -10,7 +10,9 @@ import * as home from './home.js';
 import * as search from './search.js';
 import * as article from './article.js';
 import * as graph from './graph.js';
-import { h, replaceChildren, statusPanel, setTitle } from './ui.js';
+import { initSearchBox } from './search-box.js';
+import { categories } from './api.js';
+import { h, replaceChildren, statusPanel, setTitle, registerCategories } from './ui.js';
 
 const routes = [
   { name: 'home', view: home, match: (path) => (path === '/' || path === '/index.html' ? {} : null) },
@@ -100,9 +102,17 @@ function applyScroll(url, scroll) {
     window.scrollTo(0, history.state.scrollY);
     return;
   }
-  if (!scrollToHash(url.hash)) {
+  if (!scrollToHash(location.hash)) {
     window.scrollTo(0, 0);
+    return;
   }
+  // formulas and fonts may still change the height of what is above the anchor: once they have
+  // settled, scroll to it again unless the reader has scrolled in the meantime
+  const settledAt = window.scrollY;
+  const again = () => {
+    if (Math.abs(window.scrollY - settledAt) < 2) scrollToHash(location.hash);
+  };
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(() => requestAnimationFrame(again));
 }
 
 function updateNav(routeName) {
@@ -151,6 +161,7 @@ async function render(url, { scroll = 'top' } = {}) {
     current.key = key;
     ctx.signal = current.controller.signal;
     updateNav(found.route.name);
+    setState('loading');
     await current.instance.update(ctx);
     if (seq === renderSeq) {
       applyScroll(url, scroll);
@@ -247,13 +258,16 @@ function onLinkClick(event) {
 const THEME_KEY = 'dailydl-theme';
 const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
 
+let chosenInMemory = null; // the choice when localStorage is unavailable
+
 function storedTheme() {
+  let theme = chosenInMemory;
   try {
-    const theme = localStorage.getItem(THEME_KEY);
-    return theme === 'light' || theme === 'dark' ? theme : null;
+    theme = localStorage.getItem(THEME_KEY) || chosenInMemory;
   } catch (e) {
-    return null;
+    theme = chosenInMemory;
   }
+  return theme === 'light' || theme === 'dark' ? theme : null;
 }
 
 /** The theme in effect: the reader's choice, else the system's. */
@@ -288,17 +302,27 @@ function applyTheme() {
 
 function toggleTheme() {
   const next = effectiveTheme() === 'dark' ? 'light' : 'dark';
+  chosenInMemory = next;
   try {
     localStorage.setItem(THEME_KEY, next);
   } catch (e) {
-    document.documentElement.dataset.theme = next; // storage disabled: this page view only
+    // storage disabled: the choice lasts for this page view only
   }
   applyTheme();
 }
 
 // ---- start -----------------------------------------------------------------------------------
 
+/** Keeps --header-h equal to the sticky header's height (it wraps onto two rows on phones). */
+function trackHeaderHeight() {
+  const header = document.querySelector('.site-header');
+  const set = () => document.documentElement.style.setProperty('--header-h', `${Math.round(header.getBoundingClientRect().height)}px`);
+  set();
+  if ('ResizeObserver' in window) new ResizeObserver(set).observe(header);
+}
+
 function start() {
+  trackHeaderHeight();
   if ('scrollRestoration' in history) {
     history.scrollRestoration = 'manual';
   }
@@ -307,8 +331,12 @@ function start() {
   document.getElementById('theme-toggle').addEventListener('click', toggleTheme);
   document.addEventListener('click', onLinkClick);
   window.addEventListener('popstate', () => render(new URL(location.href), { scroll: 'restore' }));
-  search.initSearchBox({ navigate, currentView: () => (current && current.route ? current.route.name : null) });
-  render(new URL(location.href), { scroll: 'top' });
+  initSearchBox({ navigate, currentView: () => (current && current.route ? current.route.name : null) });
+  // every category gets its colour from the full, sorted list, so colours agree across views
+  categories()
+    .then((list) => registerCategories((Array.isArray(list) ? list : []).map((c) => c && c.name)))
+    .catch(() => null)
+    .then(() => render(new URL(location.href), { scroll: 'top' }));
 }
 
 start();

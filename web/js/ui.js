@@ -117,14 +117,14 @@ const PALETTE = ['#2f6fde', '#e07b39', '#2a9d6f', '#c4478d', '#8a63d2', '#c9a227
 
 const knownCategories = [];
 
-/** Registers the category names in a stable (sorted) order so each keeps its colour everywhere. */
+/**
+ * Registers category names so each keeps one colour on every view. The page registers the full
+ * list (sorted) before its first view; names seen later are appended, never re-sorted, so no
+ * colour changes while the page is open.
+ */
 export function registerCategories(names) {
-  for (const name of names) {
-    if (name && !knownCategories.includes(name)) {
-      knownCategories.push(name);
-    }
-  }
-  knownCategories.sort();
+  const fresh = [...new Set(names)].filter((name) => name && !knownCategories.includes(name)).sort();
+  knownCategories.push(...fresh);
 }
 
 /** A stable colour per category: its position among the known categories, else a hash. */

@@ -102,7 +102,8 @@ public final class App {
     app.get("/api/graph", services.graph()::graph);
     app.post("/api/reindex", services.admin()::reindex);
     for (String route : new String[] {"/search", "/articles/{id}", "/graph"}) {
-      app.get(route, ctx -> ctx.html(page));
+      // with --web the page is re-read, so edits show without a restart
+      app.get(route, ctx -> ctx.html(settings.webDir() != null ? readPage(settings.webDir()) : page));
     }
 
     app.exception(ValidationException.class, (e, ctx) ->

@@ -1,0 +1,136 @@
+package org.dailydl.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.App;
+import org.dailydl.server.ServeCommand;
+import org.dailydl.server.index.IndexHandle;
+
+/**
+ * The real app over the repository's knowledge base ({@code content/}), indexed into a temporary
+ * folder and served on a random port, with a small HTTP client for asking the API what the page
+ * should show. One per test class: indexing the whole knowledge base takes a while.
+ */
+final class BrowserServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final Path content;
+  final IndexHandle handle;
+  final Javalin app;
+  final String origin;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private BrowserServer(Path content, IndexHandle handle, Javalin app) {
+    this.content = content;
+    this.handle = handle;
+    this.app = app;
+    this.origin = "http://127.0.0.1:" + app.port();
+  }
+
+  /** Indexes {@code content/} into {@code indexDir} and starts the app (web page from the classpath). */
+  static BrowserServer start(Path indexDir) throws IOException {
+    Path content = findContent();
+    IndexHandle handle = IndexHandle.open(content, indexDir);
+    try {
+      App.Services services = ServeCommand.Services.create(handle, Glossary.forContent(content));
+      Javalin app = App.create(services, App.Settings.DEFAULT).start("127.0.0.1", 0);
+      return new BrowserServer(content, handle, app);
+    } catch (RuntimeException | IOException e) {
+      handle.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The knowledge base: {@code content/} in the repository root. Maven runs the tests in the server
+   * module, so it is usually {@code ../content}; walking up also works from the repository root or
+   * an IDE's working directory.
+   */
+  static Path findContent() {
+    String configured = System.getenv("DAILYDL_TEST_CONTENT");
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath().normalize();
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("content");
+      if (Files.isDirectory(candidate) && Files.isRegularFile(dir.resolve("pom.xml"))
+          && Files.isDirectory(dir.resolve("server"))) {
+        return candidate.normalize();
+      }
+    }
+    throw new IllegalStateException("content/ not found above " + Path.of("").toAbsolutePath()
+        + " (set DAILYDL_TEST_CONTENT to the knowledge base folder)");
+  }
+
+  /** The URL of {@code path} (which starts with "/") on this server. */
+  String url(String path) {
+    return origin + path;
+  }
+
+  /** GET {@code path} on the API: the status code and the parsed body (null when not JSON). */
+  ApiAnswer get(String path) {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+          .timeout(Duration.ofSeconds(30)).header("Accept", "application/json").GET().build();
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      JsonNode body = null;
+      try {
+        body = JSON.readTree(response.body());
+      } catch (IOException e) {
+        body = null;
+      }
+      return new ApiAnswer(response.statusCode(), body);
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** The id of the article at {@code path}, else of the first search hit for {@code fallbackQuery}. */
+  String articleId(String path, String fallbackQuery) {
+    ApiAnswer byPath = get("/api/articles?path=" + enc(path));
+    if (byPath.status() == 200) {
+      return byPath.body().get("id").asText();
+    }
+    ApiAnswer search = get("/api/search?size=1&q=" + enc(fallbackQuery));
+    JsonNode hits = search.body() == null ? null : search.body().get("hits");
+    if (hits == null || hits.isEmpty()) {
+      throw new IllegalStateException("no article at " + path + " and no hit for " + fallbackQuery);
+    }
+    return hits.get(0).get("id").asText();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      app.stop();
+    } finally {
+      handle.close();
+    }
+  }
+
+  /** An API answer: HTTP status and JSON body. */
+  record ApiAnswer(int status, JsonNode body) {
+    boolean ok() {
+      return status == 200 && body != null;
+    }
+  }
+}
