@@ -72,7 +72,7 @@ public final class ArticleService {
   public Optional<ArticleView.Full> byId(String id) throws IOException {
     try (IndexHandle.Snapshot snapshot = index.acquire()) {
       Optional<ArticleInfo> info = snapshot.catalog().byId(id);
-      return info.isEmpty() ? Optional.empty() : full(snapshot.catalog(), info.get());
+      return info.isEmpty() ? Optional.empty() : full(snapshot, info.get());
     }
   }
 
@@ -80,12 +80,13 @@ public final class ArticleService {
   public Optional<ArticleView.Full> byPath(String path) throws IOException {
     try (IndexHandle.Snapshot snapshot = index.acquire()) {
       Optional<ArticleInfo> info = snapshot.catalog().byPath(path);
-      return info.isEmpty() ? Optional.empty() : full(snapshot.catalog(), info.get());
+      return info.isEmpty() ? Optional.empty() : full(snapshot, info.get());
     }
   }
 
-  private Optional<ArticleView.Full> full(Catalog catalog, ArticleInfo a) throws IOException {
-    Optional<MarkdownRenderer.Rendered> rendered = render(catalog, a);
+  private Optional<ArticleView.Full> full(IndexHandle.Snapshot snapshot, ArticleInfo a) throws IOException {
+    Catalog catalog = snapshot.catalog();
+    Optional<MarkdownRenderer.Rendered> rendered = render(snapshot.version().number(), catalog, a);
     if (rendered.isEmpty()) {
       return Optional.empty();
     }
@@ -102,8 +103,10 @@ public final class ArticleService {
     return new ArticleView.LinkRef(other.id(), other.path(), other.title(), text);
   }
 
-  private Optional<MarkdownRenderer.Rendered> render(Catalog catalog, ArticleInfo a) throws IOException {
-    String key = a.path() + "\u0000" + a.hash();
+  private Optional<MarkdownRenderer.Rendered> render(long version, Catalog catalog, ArticleInfo a)
+      throws IOException {
+    // the index version is part of the key: links to articles added since must be rewritten too
+    String key = version + "\u0000" + a.path() + "\u0000" + a.hash();
     synchronized (cache) {
       MarkdownRenderer.Rendered cached = cache.get(key);
       if (cached != null) {
