@@ -24,13 +24,7 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  @Option(names = "--content", defaultValue = "${env:DAILYDL_CONTENT:-content}",
-      description = "Content folder (env DAILYDL_CONTENT; default: ${DEFAULT-VALUE}).")
-  Path content;
-
-  @Option(names = "--index", defaultValue = "${env:DAILYDL_INDEX:-.dailydl-index}",
-      description = "Index folder (env DAILYDL_INDEX; default: ${DEFAULT-VALUE}).")
-  Path index;
+  @picocli.CommandLine.Mixin org.dailydl.indexer.cli.Locations locations;
 
   @Option(names = "--port", defaultValue = "${env:DAILYDL_PORT:-7070}",
       description = "HTTP port (env DAILYDL_PORT; default: ${DEFAULT-VALUE}).")
@@ -62,22 +56,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    IndexHandle handle = IndexHandle.openForServing(content, index, report ->
+    IndexHandle handle = IndexHandle.openForServing(locations.content, locations.index, report ->
         LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms", report.mode(),
             report.articles(), report.indexed(), report.removed(), report.problems().size(),
             report.brokenLinks().size(), report.millis()),
         e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
     SemanticService semantics = null;
     if (!noEmbeddings) {
-      semantics = new SemanticService(index.toAbsolutePath().normalize(), SemanticService.QUERY_INSTRUCTION);
+      semantics = new SemanticService(locations.index.toAbsolutePath().normalize(), SemanticService.QUERY_INSTRUCTION);
       handle.onIndexed(semantics::scheduleUpdate);
       semantics.scheduleUpdate();
     }
-    Javalin app = App.create(Services.create(handle, Glossary.forContent(content), adminToken, semantics),
+    Javalin app = App.create(Services.create(handle, Glossary.forContent(locations.content), adminToken, semantics),
         new App.Settings(corsOrigins, web));
     app.start(host, port);
-    ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, index);
-    LOG.info("serving {} at http://{}:{}/ (started in {} ms)", content.toAbsolutePath().normalize(), host,
+    ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, locations.index);
+    LOG.info("serving {} at http://{}:{}/ (started in {} ms)", locations.content.toAbsolutePath().normalize(), host,
         app.port(), (System.nanoTime() - start) / 1_000_000);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -36,13 +36,7 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--content", defaultValue = "${env:DAILYDL_CONTENT:-content}",
-      description = "Content folder (env DAILYDL_CONTENT; default: ${DEFAULT-VALUE}).")
-  Path content;
-
-  @Option(names = "--index", defaultValue = "${env:DAILYDL_INDEX:-.dailydl-index}",
-      description = "Index folder (env DAILYDL_INDEX; default: ${DEFAULT-VALUE}).")
-  Path index;
+  @picocli.CommandLine.Mixin org.dailydl.indexer.cli.Locations locations;
 
   @Option(names = "--full", description = "Rebuild from scratch instead of updating.")
   boolean full;
@@ -73,7 +67,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
     IndexReport result;
     try (Progress progress = quiet ? Progress.silent() : Progress.forConsole(err)) {
-      result = new IndexArticles(new IndexArticles.Options(content, index, full, maxFileSize), progress).run();
+      result = new IndexArticles(new IndexArticles.Options(locations.content, locations.index, full, maxFileSize), progress).run();
     } catch (IOException | RuntimeException e) {
       err.println("index: failed: " + e.getMessage());
       return EXIT_FAILED;
@@ -87,8 +81,8 @@ public final class IndexCommand implements Callable<Integer> {
     out.println(summary(result));
     if (!noEmbeddings) {
       try {
-        var embedded = new org.dailydl.indexer.embedding.EmbedArticles(index,
-            org.dailydl.indexer.embedding.Embedder.load(index.resolve("native"))).run();
+        var embedded = new org.dailydl.indexer.embedding.EmbedArticles(locations.index,
+            org.dailydl.indexer.embedding.Embedder.load(locations.index.resolve("native"))).run();
         out.printf(Locale.ROOT, "embeddings: %d passages of %d articles (%d embedded, %d reused), %.1f s%n",
             embedded.passages(), embedded.articles(), embedded.embedded(), embedded.reused(), embedded.millis() / 1000.0);
       } catch (IOException | RuntimeException e) {
