@@ -30,6 +30,9 @@ public final class RelatedService {
   /** A page linking to more articles than this is a table of contents: its links say little about pairs. */
   static final int HUB_LINKS = 25;
   static final int KEYWORDS = 10;
+  static final int DENSE_NEIGHBOURS = 20;
+  /** A rescaled dense closeness at or above this is worth saying ("内容语义相近"). */
+  static final double DENSE_REASON = 0.85;
 
   /** A recommendation with its blended score and the reasons behind it. */
   public record Hit(String id, String path, String title, String category, double score, List<String> reasons) {}
@@ -38,9 +41,21 @@ public final class RelatedService {
   public record Result(String id, String path, List<Hit> hits) {}
 
   private final IndexHandle index;
+  private final org.dailydl.server.semantic.SemanticService semantics;
+  private final double denseWeight;
 
   public RelatedService(IndexHandle index) {
+    this(index, null, 0);
+  }
+
+  /**
+   * @param semantics article vectors for a dense-similarity term, or null
+   * @param denseWeight weight of that term (0 leaves it out; measured on the judged pairs)
+   */
+  public RelatedService(IndexHandle index, org.dailydl.server.semantic.SemanticService semantics, double denseWeight) {
     this.index = Objects.requireNonNull(index);
+    this.semantics = semantics;
+    this.denseWeight = denseWeight;
   }
 
   /** The version's vectors, computed once per index version. */
@@ -80,7 +95,9 @@ public final class RelatedService {
     Map<String, Integer> coCited = coCitations(catalog, source.id());
     String folder = folderOf(source.path());
 
+    Map<String, Double> dense = denseScores(source.id());
     Set<String> candidates = new HashSet<>(cosine.keySet());
+    candidates.addAll(dense.keySet());
     candidates.addAll(linksTo);
     candidates.addAll(linkedFrom);
     candidates.addAll(coCited.keySet());
@@ -111,6 +128,13 @@ public final class RelatedService {
       if (cosine.getOrDefault(id, 0.0) >= 0.05 && !shared.isEmpty()) {
         reasons.add("共同主题：" + String.join("、", shared));
       }
+      double closeness = dense.getOrDefault(id, 0.0);
+      if (closeness > 0) {
+        score += denseWeight * closeness;
+        if (closeness >= DENSE_REASON) {
+          reasons.add("内容语义相近");
+        }
+      }
       if (folder.equals(folderOf(other.path()))) {
         score += SAME_FOLDER;
         reasons.add("同一目录");
@@ -131,6 +155,29 @@ public final class RelatedService {
   private static double hubDiscount(Catalog catalog, String linkingPage) {
     int links = catalog.outgoing(linkingPage).size();
     return links <= HUB_LINKS ? 1.0 : (double) HUB_LINKS / links;
+  }
+
+  /**
+   * Dense similarity of the source to its nearest articles, rescaled to [0, 1] over this source's
+   * neighbours (embedding cosines of texts on one subject all sit high; their order is the signal).
+   * Only the nearest {@link #DENSE_NEIGHBOURS} take part.
+   */
+  private Map<String, Double> denseScores(String id) {
+    if (semantics == null || denseWeight <= 0 || !semantics.isReady()) {
+      return Map.of();
+    }
+    Map<String, Double> cosine = semantics.similarArticles(id);
+    if (cosine.isEmpty()) {
+      return Map.of();
+    }
+    double max = cosine.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    double min = cosine.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    Map<String, Double> scores = new HashMap<>();
+    cosine.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+        .limit(DENSE_NEIGHBOURS)
+        .forEach(e -> scores.put(e.getKey(), max > min ? (e.getValue() - min) / (max - min) : 1.0));
+    return scores;
   }
 
   private static Set<String> targets(Catalog catalog, String id) {

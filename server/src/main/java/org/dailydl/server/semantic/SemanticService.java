@@ -34,8 +34,8 @@ public final class SemanticService {
   /** An article's dense score (cosine of its best passage). */
   public record Scored(String articleId, double score) {}
 
-  /** Vectors of one update, read-only. */
-  private record Loaded(String[] articles, float[][] vectors) {}
+  /** Vectors of one update, read-only; article vectors (mean of passages) are made on first use. */
+  private record Loaded(String[] articles, float[][] vectors, Map<String, float[]> byArticle) {}
 
   private final Path indexRoot;
   private final boolean queryInstruction;
@@ -103,7 +103,40 @@ public final class SemanticService {
       articles[i] = entries.get(i).articleId();
       vectors[i] = normalise(entries.get(i).vector());
     }
-    loaded = new Loaded(articles, vectors);
+    loaded = new Loaded(articles, vectors, articleVectors(articles, vectors));
+  }
+
+  /** An article's vector: the normalised mean of its passage vectors. */
+  private static Map<String, float[]> articleVectors(String[] articles, float[][] vectors) {
+    Map<String, float[]> sums = new HashMap<>();
+    for (int i = 0; i < vectors.length; i++) {
+      float[] sum = sums.computeIfAbsent(articles[i], a -> new float[vectors[0].length]);
+      for (int d = 0; d < sum.length; d++) {
+        sum[d] += vectors[i][d];
+      }
+    }
+    Map<String, float[]> result = new HashMap<>();
+    sums.forEach((id, sum) -> result.put(id, normalise(sum)));
+    return result;
+  }
+
+  /**
+   * Cosine of article {@code id}'s vector with every other article's (empty until ready or when
+   * the article has no vector).
+   */
+  public Map<String, Double> similarArticles(String id) {
+    Loaded current = loaded;
+    if (current == null || !current.byArticle().containsKey(id)) {
+      return Map.of();
+    }
+    float[] source = current.byArticle().get(id);
+    Map<String, Double> result = new HashMap<>();
+    current.byArticle().forEach((other, vector) -> {
+      if (!other.equals(id)) {
+        result.put(other, dot(source, vector));
+      }
+    });
+    return result;
   }
 
   private Embedder embedder() {

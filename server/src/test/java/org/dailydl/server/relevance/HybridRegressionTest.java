@@ -83,6 +83,18 @@ class HybridRegressionTest {
     String shippedName = "hybrid-shipped (" + Fusion.DEFAULT.label()
         + (SemanticService.QUERY_INSTRUCTION ? ", instruction)" : ", no instruction)");
     report.put(shippedName, evaluate(shippedSemantics, Fusion.DEFAULT, SearchRequest.Mode.HYBRID, hybridByType));
+    for (double weight : new double[] {0, 0.1, 0.2, 0.3, 0.5}) {
+      org.dailydl.server.related.RelatedService related =
+          new org.dailydl.server.related.RelatedService(index, withoutInstruction, weight);
+      report.put("related-dense-" + weight, RelatedRegressionTest.evaluate(path -> {
+        try {
+          return related.byPath(path, 5).orElseThrow().hits().stream()
+              .map(org.dailydl.server.related.RelatedService.Hit::path).toList();
+        } catch (java.io.IOException e) {
+          throw new IllegalStateException(path, e);
+        }
+      }));
+    }
     report.put("lexical-by-type", lexicalByType);
     report.put("hybrid-by-type", hybridByType);
     Judgments.writeReport("hybrid.json", report);
