@@ -1,0 +1,45 @@
+package org.dailydl.benchmarks.indexing;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.dailydl.indexer.collection.Article;
+
+/**
+ * The yardstick: the same parsed titles and bodies indexed the plainest way Lucene offers —
+ * {@link StandardAnalyzer} (one tokenizer, no smartcn, no bigram or code fields), {@code TextField}
+ * without term vectors, one document per article, the same 64 MB RAM buffer and one writing thread
+ * as the real pipeline. Title and body are stored, as the real index stores them for display.
+ */
+final class StandardAnalyzerBaseline {
+  private StandardAnalyzerBaseline() {}
+
+  /** Indexes {@code articles} into a new index at {@code dir}; returns the wall time in nanoseconds. */
+  static long index(List<Article> articles, Path dir) throws IOException {
+    long start = System.nanoTime();
+    IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    config.setRAMBufferSizeMB(64);
+    try (Directory directory = FSDirectory.open(dir);
+        IndexWriter writer = new IndexWriter(directory, config)) {
+      for (Article article : articles) {
+        Document doc = new Document();
+        doc.add(new StringField("path", article.path(), Field.Store.YES));
+        doc.add(new TextField("title", article.title(), Field.Store.YES));
+        doc.add(new TextField("body", article.body(), Field.Store.YES));
+        writer.addDocument(doc);
+      }
+      writer.commit();
+    }
+    return System.nanoTime() - start;
+  }
+}
