@@ -51,6 +51,8 @@ public final class App {
     String page = readPage(settings.webDir());
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
+      // Jetty answers malformed requests (bad request line, URI too long, ambiguous path) itself: as JSON too
+      config.jetty.modifyServer(server -> server.setErrorHandler(new org.dailydl.server.web.JsonErrorHandler()));
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(null, false));
       config.staticFiles.add(files -> {
@@ -89,6 +91,7 @@ public final class App {
     });
 
     app.before(SecurityHeaders::apply);
+    app.before(App::rejectMalformedEscapes);
 
     app.get("/health", services.status()::health);
     app.get("/api/stats", services.status()::stats);
@@ -101,7 +104,7 @@ public final class App {
     app.get("/api/related", services.related()::byPath);
     app.get("/api/graph", services.graph()::graph);
     app.post("/api/reindex", services.admin()::reindex);
-    for (String route : new String[] {"/search", "/articles/{id}", "/graph"}) {
+    for (String route : new String[] {"/", "/search", "/articles/{id}", "/graph"}) {
       // with --web the page is re-read, so edits show without a restart
       app.get(route, ctx -> ctx.html(settings.webDir() != null ? readPage(settings.webDir()) : page));
     }
@@ -126,6 +129,16 @@ public final class App {
       }
     });
     return app;
+  }
+
+  /** A '%' not followed by two hex digits (e.g. %u0041, which Jetty lets through). */
+  private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+  /** Javalin decodes path parameters with URLDecoder, which throws on a malformed escape: answer 400 first. */
+  private static void rejectMalformedEscapes(Context ctx) {
+    if (MALFORMED_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
+      throw new io.javalin.http.BadRequestResponse("the request path has a malformed percent-escape");
+    }
   }
 
   private static boolean isJsonError(Context ctx) {

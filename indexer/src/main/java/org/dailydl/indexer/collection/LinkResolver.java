@@ -52,7 +52,13 @@ public final class LinkResolver {
     if (normalized == null) {
       return new Resolution(decoded, false);
     }
-    Path file = normalized.isEmpty() ? root : root.resolve(normalized);
+    Path file;
+    try {
+      file = normalized.isEmpty() ? root : root.resolve(normalized);
+    } catch (java.nio.file.InvalidPathException e) {
+      // a name no file can have (NUL, or unmappable characters): a broken link, not a failure
+      return new Resolution(normalized, false);
+    }
     if (Files.isDirectory(file)) {
       for (String readme : new String[] {"README.md", "readme.md", "Readme.md", "index.md"}) {
         if (Files.isRegularFile(file.resolve(readme))) {
@@ -67,7 +73,11 @@ public final class LinkResolver {
   /** Whether a resolved target still exists (for links stored in the index). */
   public boolean exists(String target) {
     String normalized = normalize(target);
-    return normalized != null && Files.exists(normalized.isEmpty() ? root : root.resolve(normalized));
+    try {
+      return normalized != null && Files.exists(normalized.isEmpty() ? root : root.resolve(normalized));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   private static String decode(String destination) {

@@ -73,7 +73,9 @@ public final class NotebookArticleParser {
     try {
       root = mapper.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new MalformedNotebookException("malformed notebook JSON at line " + e.getLocation().getLineNr()
+      // limits (nesting depth, number length) are reported without a location
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      throw new MalformedNotebookException("malformed notebook JSON" + (at == null ? "" : " at line " + at.getLineNr())
           + ": " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {

@@ -265,7 +265,15 @@ public final class IndexArticles {
 
   private Parsed parseOne(ContentFile file) {
     long modified = modifiedTime(file.file());
-    ArticleParser.Result result = parser.parse(file);
+    ArticleParser.Result result;
+    try {
+      result = parser.parse(file);
+    } catch (RuntimeException e) {
+      // one odd file must never stop the run: it is reported like any unreadable file
+      result = new ArticleParser.Result(null, List.of(new Problem(file.path(), 0,
+          "could not be parsed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          Problem.Severity.UNREADABLE)));
+    }
     progress.fileDone(file.path());
     return new Parsed(file, result.article(), result.problems(), modified);
   }

@@ -190,8 +190,21 @@ public final class IndexHandle implements Closeable {
         ProgressListener.NONE).run();
   }
 
+  /**
+   * Only damage to the index itself justifies setting it aside: anything else (a content problem,
+   * a full disk) leaves the index as it is, and the last complete version keeps being served.
+   */
   private static boolean looksLikeIndexTrouble(Exception e) {
-    return !(e.getMessage() != null && e.getMessage().startsWith("content folder not found"));
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.apache.lucene.index.CorruptIndexException
+          || t instanceof org.apache.lucene.index.IndexFormatTooOldException
+          || t instanceof org.apache.lucene.index.IndexFormatTooNewException
+          || t instanceof java.io.EOFException
+          || t instanceof java.nio.file.NoSuchFileException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Moves an unusable index folder aside (never deletes what might be someone's data). */

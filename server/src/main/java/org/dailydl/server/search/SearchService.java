@@ -267,7 +267,8 @@ public final class SearchService {
       return parser.parse(text);
     } catch (ParseException e) {
       throw new InvalidQueryException("Lucene query syntax error: " + firstLine(e.getMessage()));
-    } catch (IndexSearcher.TooManyClauses | IllegalArgumentException e) {
+    } catch (IndexSearcher.TooManyClauses | IllegalArgumentException
+        | org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
       throw new InvalidQueryException("query is too broad: " + firstLine(e.getMessage()));
     }
   }

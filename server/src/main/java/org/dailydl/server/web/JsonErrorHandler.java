@@ -1,0 +1,44 @@
+package org.dailydl.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+
+/** Jetty's own errors (malformed request line, URI too long, ambiguous path) as JSON ApiError bodies. */
+public final class JsonErrorHandler extends ErrorHandler {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static String body(int status, String reason) {
+    String title = HttpStatus.getMessage(status);
+    String detail = "the request is malformed" + (reason == null || reason.equals(title) ? "" : ": " + reason);
+    try {
+      return JSON.writeValueAsString(new ApiError(status, title, detail));
+    } catch (JsonProcessingException e) {
+      return "{\"status\":" + status + ",\"title\":\"Bad Request\",\"detail\":\"the request is malformed\"}";
+    }
+  }
+
+  @Override
+  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+    return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+      HttpServletResponse response, int code, String message) throws IOException {
+    baseRequest.setHandled(true);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(body(code, message));
+  }
+}
