@@ -41,4 +41,10 @@ public record SearchResult(
   public record Facets(List<FacetValue> category) {}
 
   public record FacetValue(String value, long count) {}
+
+  /** The same result with another server-side time (a cached answer reports its own). */
+  public SearchResult withTookMs(long millis) {
+    return new SearchResult(query, page, size, total, millis, hits, facets, suggestion, suggestionApplied,
+        allTermsMatched, timedOut, mode, semanticReady);
+  }
 }

@@ -43,6 +43,8 @@ import org.dailydl.server.semantic.SemanticService;
 public final class SearchService {
   /** No single query may hold a thread longer than this; partial results are returned and flagged. */
   static final long TIME_BUDGET_MS = 1000;
+  /** Distinct requests whose results are kept (a few MB at most). */
+  static final int CACHE_SIZE = 2048;
   /** Below this many full matches, the relaxed query ranks instead of the strict one. */
   static final int FEW = 3;
   private static final Sort BY_SCORE_THEN_PATH =
@@ -51,6 +53,7 @@ public final class SearchService {
   private final IndexHandle index;
   private final QueryBuilder builder;
   private final SpellingSuggester speller = new SpellingSuggester();
+  private final ResultCache<CacheKey, SearchResult> cache = new ResultCache<>(CACHE_SIZE);
   private final SemanticService semantics;
   private final Fusion fusion;
 
@@ -81,6 +84,24 @@ public final class SearchService {
   public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
     long start = System.nanoTime();
     try (IndexHandle.Snapshot snapshot = index.acquire()) {
+      // readers repeat queries (paging back, shared links, as-you-type prefixes): answers are cached
+      // per index version, so a changed index never serves a stale result
+      CacheKey key = new CacheKey(snapshot.version().number(), semantics != null && semantics.isReady(), request);
+      SearchResult cached = cache.get(key);
+      if (cached != null) {
+        return cached.withTookMs(millisSince(start));
+      }
+      SearchResult result = searchUncached(request, snapshot, start);
+      cache.put(key, result);
+      return result;
+    }
+  }
+
+  private record CacheKey(long version, boolean semanticReady, SearchRequest request) {}
+
+  private SearchResult searchUncached(SearchRequest request, IndexHandle.Snapshot snapshot, long start)
+      throws IOException, InvalidQueryException {
+    {
       IndexSearcher searcher = snapshot.searcher();
       Attempt attempt;
       String suggestion = null;
