@@ -13,7 +13,7 @@ public final class IndexVersion {
   private final long number;
   private final IndexReader reader;
   private final Catalog catalog;
-  private final ConcurrentHashMap<Class<?>, Object> derived = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Class<?>, java.util.concurrent.Future<?>> derived = new ConcurrentHashMap<>();
 
   IndexVersion(long number, IndexReader reader, Catalog catalog) {
     this.number = number;
@@ -37,14 +37,25 @@ public final class IndexVersion {
 
   /** The value derived from this version by {@code compute}, computed at most once per type. */
   public <T> T derived(Class<T> type, Function<IndexVersion, T> compute) {
-    Object known = derived.get(type);
-    if (known != null) {
-      return type.cast(known);
+    // single flight: under load many requests ask at once, and exactly one computes; the task runs
+    // outside the map, so one derived value may ask for another (the graph needs the vectors)
+    java.util.concurrent.FutureTask<Object> task = new java.util.concurrent.FutureTask<>(() -> compute.apply(this));
+    java.util.concurrent.Future<?> known = derived.putIfAbsent(type, task);
+    if (known == null) {
+      task.run();
+      known = task;
     }
-    // computed outside the map: one derived value may need another (the graph needs the vectors),
-    // and ConcurrentHashMap forbids nested computeIfAbsent; a rare double computation is harmless
-    T value = compute.apply(this);
-    Object raced = derived.putIfAbsent(type, value);
-    return raced == null ? value : type.cast(raced);
+    try {
+      return type.cast(known.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for " + type.getSimpleName(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      derived.remove(type, known);
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
