@@ -25,6 +25,9 @@ cd "$ROOT"
 JAR="$ROOT/benchmarks/target/benchmarks.jar"
 [[ -f "$JAR" ]] || { echo "missing $JAR: run mvn -B -o install -DskipTests first" >&2; exit 1; }
 mkdir -p "$OUT"
+# run a private copy: builds running elsewhere in the tree may rewrite target/ during the run
+cp "$JAR" "$OUT/"
+JAR="$OUT/$(basename "$JAR")"
 
 if [[ ! -f "$CORPUS/.dailydl-corpus" ]]; then
   java -cp "$JAR" org.dailydl.benchmarks.corpus.CorpusGenerator --out "$CORPUS" --articles "$ARTICLES" --seed 42 \

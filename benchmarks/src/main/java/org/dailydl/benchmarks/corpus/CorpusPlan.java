@@ -23,7 +23,7 @@ public final class CorpusPlan {
   /** Median article size; sizes are log-normal around it, so a few articles are several times larger. */
   static final int MEDIAN_BYTES = 8_000;
   static final double SIZE_SIGMA = 0.55;
-  static final int MIN_BYTES = 2_048;
+  static final int MIN_BYTES = 2_300;
   static final int MAX_BYTES = 120_000;
   /** Share of articles without front matter (their title comes from the H1). */
   static final double NO_FRONT_MATTER = 0.1;
