@@ -42,7 +42,7 @@ public final class Fields {
    */
   public static final String BODY = "body";
 
-  /** Body text as CJK bigrams: recall for unknown words; term vectors for similarity too. */
+  /** Body text as CJK bigrams: recall for unknown words; offsets in the postings mark snippets. */
   public static final String BODY_BIGRAM = "body_bigram";
 
   /** Code blocks and notebook code cells, identifiers split ({@code read_csv} → read, csv). */

@@ -31,18 +31,28 @@ public class ArticleDocumentGenerator {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Body text: stored for snippets; term vectors with positions and offsets for TF-IDF similarity. */
-  static final FieldType BODY_TYPE = bodyType(true);
+  static final FieldType BODY_TYPE = bodyType();
 
-  /** Body bigrams: term vectors for similarity over words the dictionary lacks; not stored (same text). */
-  static final FieldType BODY_BIGRAM_TYPE = bodyType(false);
+  /**
+   * Body bigrams: offsets in the postings, so snippets of a hit read only the query's terms there
+   * instead of re-analysing the body; not stored (same text as the body).
+   */
+  static final FieldType BODY_BIGRAM_TYPE = bodyBigramType();
 
-  private static FieldType bodyType(boolean stored) {
+  private static FieldType bodyType() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setStored(stored);
+    type.setStored(true);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.setStoreTermVectors(true);
     type.setStoreTermVectorPositions(true);
     type.setStoreTermVectorOffsets(true);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType bodyBigramType() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     type.freeze();
     return type;
   }

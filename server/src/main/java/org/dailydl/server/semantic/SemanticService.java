@@ -3,13 +3,16 @@ package org.dailydl.server.semantic;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.lucene.util.VectorUtil;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.embedding.Embedder;
 import org.dailydl.indexer.embedding.VectorStore;
@@ -34,8 +37,11 @@ public final class SemanticService {
   /** An article's dense score (cosine of its best passage). */
   public record Scored(String articleId, double score) {}
 
-  /** Vectors of one update, read-only; article vectors (mean of passages) are made on first use. */
-  private record Loaded(String[] articles, float[][] vectors, Map<String, float[]> byArticle) {}
+  /**
+   * Vectors of one update, read-only: each passage's vector and the ordinal of its article (into
+   * {@code ids}), and each article's vector (the mean of its passages).
+   */
+  private record Loaded(String[] ids, int[] articleOf, float[][] vectors, Map<String, float[]> byArticle) {}
 
   private final Path indexRoot;
   private final boolean queryInstruction;
@@ -99,11 +105,14 @@ public final class SemanticService {
     List<VectorStore.Entry> entries = new VectorStore(indexRoot).read().entries();
     String[] articles = new String[entries.size()];
     float[][] vectors = new float[entries.size()][];
+    Map<String, Integer> ordinals = new LinkedHashMap<>();
+    int[] articleOf = new int[entries.size()];
     for (int i = 0; i < entries.size(); i++) {
       articles[i] = entries.get(i).articleId();
       vectors[i] = normalise(entries.get(i).vector());
+      articleOf[i] = ordinals.computeIfAbsent(articles[i], a -> ordinals.size());
     }
-    loaded = new Loaded(articles, vectors, articleVectors(articles, vectors));
+    loaded = new Loaded(ordinals.keySet().toArray(String[]::new), articleOf, vectors, articleVectors(articles, vectors));
   }
 
   /** An article's vector: the normalised mean of its passage vectors. */
@@ -159,23 +168,27 @@ public final class SemanticService {
       return List.of();
     }
     float[] q = normalise(embedder().embedQuery(query, queryInstruction));
-    Map<String, Double> best = new HashMap<>();
-    for (int i = 0; i < current.vectors().length; i++) {
-      double score = dot(q, current.vectors()[i]);
-      best.merge(current.articles()[i], score, Math::max);
+    // an exact scan: ~2,000 passages × 512 dimensions is well under a millisecond with VectorUtil
+    float[] best = new float[current.ids().length];
+    Arrays.fill(best, Float.NEGATIVE_INFINITY);
+    float[][] vectors = current.vectors();
+    int[] articleOf = current.articleOf();
+    for (int i = 0; i < vectors.length; i++) {
+      float score = VectorUtil.dotProduct(q, vectors[i]);
+      if (score > best[articleOf[i]]) {
+        best[articleOf[i]] = score;
+      }
     }
-    List<Scored> ranked = new ArrayList<>();
-    best.forEach((id, score) -> ranked.add(new Scored(id, score)));
+    List<Scored> ranked = new ArrayList<>(best.length);
+    for (int a = 0; a < best.length; a++) {
+      ranked.add(new Scored(current.ids()[a], best[a]));
+    }
     ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::articleId));
     return ranked.size() > limit ? List.copyOf(ranked.subList(0, limit)) : ranked;
   }
 
   private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
+    return VectorUtil.dotProduct(a, b);
   }
 
   private static float[] normalise(float[] v) {

@@ -11,16 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /** The judged query set and related pairs for {@code content/}, and the recorded regression numbers. */
-final class Judgments {
+public final class Judgments {
   static final ObjectMapper JSON = new ObjectMapper();
 
-  record Query(String query, String type, Map<String, Integer> relevant) {}
+  public record Query(String query, String type, Map<String, Integer> relevant) {}
 
   record Related(String source, List<String> related) {}
 
   private Judgments() {}
 
-  static List<Query> queries() {
+  public static List<Query> queries() {
     return read("/relevance/search-judgments.json", new TypeReference<>() {});
   }
 
@@ -47,7 +47,7 @@ final class Judgments {
   }
 
   /** The repository's knowledge base, from the server module's working directory. */
-  static Path content() {
+  public static Path content() {
     for (Path candidate : List.of(Path.of("../content"), Path.of("content"))) {
       if (Files.isRegularFile(candidate.resolve("README.md"))) {
         return candidate.toAbsolutePath().normalize();
