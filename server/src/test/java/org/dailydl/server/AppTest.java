@@ -76,6 +76,24 @@ class AppTest {
   }
 
   @Test
+  void a_repeated_search_is_answered_from_the_cache_with_the_same_json_and_its_own_time() {
+    JavalinTest.test(index.app(), (server, client) -> {
+      String path = "/api/search?size=3&q=" + enc("卷积 \"tookMs\":1");
+      JsonNode first = json(client.get(path));
+      Response again = client.get(path);
+      assertThat(again.code()).isEqualTo(200);
+      assertThat(again.header("Content-Type")).startsWith("application/json");
+      JsonNode second = json(again);
+      assertThat(second.get("tookMs").isIntegralNumber()).isTrue();
+      assertThat(first.get("hits").size()).isPositive();
+      ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("tookMs");
+      ((com.fasterxml.jackson.databind.node.ObjectNode) second).remove("tookMs");
+      assertThat(second).isEqualTo(first);
+      assertThat(second.get("query").asText()).isEqualTo("卷积 \"tookMs\":1");
+    });
+  }
+
+  @Test
   void suggest_completes_titles_and_headings() {
     JavalinTest.test(index.app(), (server, client) -> {
       JsonNode body = json(client.get("/api/suggest?q=" + enc("注意")));

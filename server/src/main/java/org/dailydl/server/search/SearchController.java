@@ -1,6 +1,7 @@
 package org.dailydl.server.search;
 
 import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -55,7 +56,11 @@ public final class SearchController {
     SearchRequest.Mode mode = SearchRequest.Mode.valueOf(
         Params.choice(ctx, "mode", "hybrid", List.of("hybrid", "lexical", "semantic")).toUpperCase(java.util.Locale.ROOT));
     try {
-      ctx.json(search.search(new SearchRequest(q, page, size, category, tag, lucene, mode)));
+      SearchService.Answer answer = search.answer(new SearchRequest(q, page, size, category, tag, lucene, mode));
+      // a repeated request is answered from the cache: its JSON is made once, then only the time changes
+      RenderedResult rendered = answer.cached()
+          .rendered(result -> RenderedResult.of(ctx.jsonMapper().toJsonString(result, SearchResult.class)));
+      ctx.contentType(ContentType.APPLICATION_JSON).result(rendered.with(answer.result().tookMs()));
     } catch (InvalidQueryException e) {
       throw new BadRequestResponse(e.getMessage());
     }

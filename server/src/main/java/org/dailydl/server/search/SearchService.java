@@ -53,7 +53,7 @@ public final class SearchService {
   private final IndexHandle index;
   private final QueryBuilder builder;
   private final SpellingSuggester speller = new SpellingSuggester();
-  private final ResultCache<CacheKey, SearchResult> cache = new ResultCache<>(CACHE_SIZE);
+  private final ResultCache<CacheKey, Cached> cache = new ResultCache<>(CACHE_SIZE);
   private final SemanticService semantics;
   private final Fusion fusion;
 
@@ -82,18 +82,49 @@ public final class SearchService {
   }
 
   public SearchResult search(SearchRequest request) throws IOException, InvalidQueryException {
+    return answer(request).result();
+  }
+
+  /**
+   * A result and the cache entry it came from, whose rendering (see {@link Cached#rendered}) is
+   * shared by every later answer to the same request.
+   */
+  public record Answer(SearchResult result, Cached cached) {}
+
+  /** One cached result; a web layer may keep its rendering beside it (made once, then reused). */
+  public static final class Cached {
+    private final SearchResult result;
+    private volatile Object rendering;
+
+    Cached(SearchResult result) {
+      this.result = result;
+    }
+
+    /** {@code render(result)}, computed on first use and kept for as long as the result is cached. */
+    @SuppressWarnings("unchecked")
+    public <R> R rendered(java.util.function.Function<SearchResult, R> render) {
+      Object current = rendering;
+      if (current == null) {
+        current = render.apply(result);
+        rendering = current;
+      }
+      return (R) current;
+    }
+  }
+
+  public Answer answer(SearchRequest request) throws IOException, InvalidQueryException {
     long start = System.nanoTime();
     try (IndexHandle.Snapshot snapshot = index.acquire()) {
       // readers repeat queries (paging back, shared links, as-you-type prefixes): answers are cached
       // per index version, so a changed index never serves a stale result
       CacheKey key = new CacheKey(snapshot.version().number(), semantics != null && semantics.isReady(), request);
-      SearchResult cached = cache.get(key);
+      Cached cached = cache.get(key);
       if (cached != null) {
-        return cached.withTookMs(millisSince(start));
+        return new Answer(cached.result.withTookMs(millisSince(start)), cached);
       }
-      SearchResult result = searchUncached(request, snapshot, start);
-      cache.put(key, result);
-      return result;
+      Cached fresh = new Cached(searchUncached(request, snapshot, start));
+      cache.put(key, fresh);
+      return new Answer(fresh.result, fresh);
     }
   }
 
