@@ -51,6 +51,11 @@ class HybridRegressionTest {
 
   private static Map<String, Double> evaluate(SemanticService semantics, Fusion fusion, SearchRequest.Mode mode,
       Map<String, Map<String, Double>> byType) {
+    return evaluate(semantics, fusion, mode, byType, new LinkedHashMap<>());
+  }
+
+  private static Map<String, Double> evaluate(SemanticService semantics, Fusion fusion, SearchRequest.Mode mode,
+      Map<String, Map<String, Double>> byType, Map<String, Double> perQuery) {
     SearchService search = new SearchService(index, glossary, semantics, fusion);
     return SearchRegressionTest.evaluate(q -> {
       try {
@@ -59,7 +64,7 @@ class HybridRegressionTest {
       } catch (Exception e) {
         throw new IllegalStateException(q, e);
       }
-    }, byType);
+    }, byType, perQuery);
   }
 
   @Test
@@ -67,7 +72,10 @@ class HybridRegressionTest {
     Map<String, Object> report = new LinkedHashMap<>();
     Map<String, Map<String, Double>> lexicalByType = new TreeMap<>();
     Map<String, Map<String, Double>> hybridByType = new TreeMap<>();
-    report.put("lexical", evaluate(withInstruction, Fusion.DEFAULT, SearchRequest.Mode.LEXICAL, lexicalByType));
+    Map<String, Double> lexicalPerQuery = new LinkedHashMap<>();
+    Map<String, Double> hybridPerQuery = new LinkedHashMap<>();
+    report.put("lexical",
+        evaluate(withInstruction, Fusion.DEFAULT, SearchRequest.Mode.LEXICAL, lexicalByType, lexicalPerQuery));
     report.put("semantic", evaluate(withInstruction, Fusion.DEFAULT, SearchRequest.Mode.SEMANTIC, new TreeMap<>()));
     report.put("semantic-no-instruction",
         evaluate(withoutInstruction, Fusion.DEFAULT, SearchRequest.Mode.SEMANTIC, new TreeMap<>()));
@@ -82,7 +90,8 @@ class HybridRegressionTest {
     SemanticService shippedSemantics = SemanticService.QUERY_INSTRUCTION ? withInstruction : withoutInstruction;
     String shippedName = "hybrid-shipped (" + Fusion.DEFAULT.label()
         + (SemanticService.QUERY_INSTRUCTION ? ", instruction)" : ", no instruction)");
-    report.put(shippedName, evaluate(shippedSemantics, Fusion.DEFAULT, SearchRequest.Mode.HYBRID, hybridByType));
+    report.put(shippedName,
+        evaluate(shippedSemantics, Fusion.DEFAULT, SearchRequest.Mode.HYBRID, hybridByType, hybridPerQuery));
     for (double weight : new double[] {0, 0.1, 0.2, 0.3, 0.5}) {
       org.dailydl.server.related.RelatedService related =
           new org.dailydl.server.related.RelatedService(index, withoutInstruction, weight);
@@ -97,6 +106,17 @@ class HybridRegressionTest {
     }
     report.put("lexical-by-type", lexicalByType);
     report.put("hybrid-by-type", hybridByType);
+    // the queries fusion changed, to explain any type where hybrid is below lexical
+    Map<String, String> types = new LinkedHashMap<>();
+    Judgments.queries().forEach(q -> types.put(q.query(), q.type()));
+    Map<String, String> changed = new TreeMap<>();
+    lexicalPerQuery.forEach((query, lexicalNdcg) -> {
+      double hybridNdcg = hybridPerQuery.get(query);
+      if (Math.abs(hybridNdcg - lexicalNdcg) > 1e-9) {
+        changed.put(types.get(query) + ": " + query, "nDCG@10 " + lexicalNdcg + " -> " + hybridNdcg);
+      }
+    });
+    report.put("hybrid-changed-queries", changed);
     Judgments.writeReport("hybrid.json", report);
 
     @SuppressWarnings("unchecked")
