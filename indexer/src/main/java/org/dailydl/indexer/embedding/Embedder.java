@@ -28,15 +28,16 @@ public final class Embedder {
   }
 
   /**
-   * Loads the model. Native libraries are unpacked under {@code nativeDir} (DJL's tokenizer) and
-   * the system temp folder (onnxruntime), never the user's home.
+   * Loads the model. Native libraries are unpacked under {@code nativeDir} (DJL's tokenizer, and
+   * JNA's dispatch library, which DJL loads to look for a GPU) and the system temp folder
+   * (onnxruntime), never the user's home: JNA would otherwise use {@code ~/.cache/JNA}.
    */
   public static Embedder load(Path nativeDir) {
-    if (System.getProperty("DJL_CACHE_DIR") == null) {
-      System.setProperty("DJL_CACHE_DIR", nativeDir.toAbsolutePath().toString());
-    }
-    if (System.getProperty("ENGINE_CACHE_DIR") == null) {
-      System.setProperty("ENGINE_CACHE_DIR", nativeDir.toAbsolutePath().toString());
+    String folder = nativeDir.toAbsolutePath().toString();
+    for (String property : new String[] {"DJL_CACHE_DIR", "ENGINE_CACHE_DIR", "jna.tmpdir"}) {
+      if (System.getProperty(property) == null) {
+        System.setProperty(property, folder);
+      }
     }
     return new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel());
   }
