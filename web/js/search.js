@@ -108,7 +108,7 @@ class SearchView {
     }
     if (result.mode === 'hybrid') {
       meta.append(' · 关键词 + 语义');
-    } else if (result.semanticReady === false) {
+    } else if (result.semanticEnabled && !result.semanticReady) {
       meta.append(' · 语义搜索准备中，当前按关键词检索');
     }
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -15,6 +15,7 @@ import java.util.List;
  * @param allTermsMatched false when no article had every word and the results match most of them
  * @param mode the ranking actually used: lexical, semantic or hybrid
  * @param semanticReady whether passage vectors are loaded (until then hybrid and semantic fall back to lexical)
+ * @param semanticEnabled whether this server does semantic search at all (false when started without embeddings)
  */
 public record SearchResult(
     String query,
@@ -29,7 +30,8 @@ public record SearchResult(
     boolean allTermsMatched,
     boolean timedOut,
     String mode,
-    boolean semanticReady) {
+    boolean semanticReady,
+    boolean semanticEnabled) {
 
   /**
    * A search hit; {@code snippet} is HTML-escaped except for {@code <mark>} tags; {@code signals}
@@ -45,6 +47,6 @@ public record SearchResult(
   /** The same result with another server-side time (a cached answer reports its own). */
   public SearchResult withTookMs(long millis) {
     return new SearchResult(query, page, size, total, millis, hits, facets, suggestion, suggestionApplied,
-        allTermsMatched, timedOut, mode, semanticReady);
+        allTermsMatched, timedOut, mode, semanticReady, semanticEnabled);
   }
 }

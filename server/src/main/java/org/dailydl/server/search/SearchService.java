@@ -202,13 +202,14 @@ public final class SearchService {
       String mode = semantic ? request.mode().label() : "lexical";
       return new SearchResult(request.query(), request.page(), request.size(), total, millisSince(start),
           hits, new SearchResult.Facets(facets), suggestion, applied, allTerms, attempt.timedOut, mode,
-          semantics != null && semantics.isReady());
+          semantics != null && semantics.isReady(), semantics != null);
     }
   }
 
   private SearchResult empty(SearchRequest request, long start) {
     return new SearchResult(request.query(), request.page(), request.size(), 0, millisSince(start), List.of(),
-        new SearchResult.Facets(List.of()), null, false, true, false, "lexical", semantics != null && semantics.isReady());
+        new SearchResult.Facets(List.of()), null, false, true, false, "lexical", semantics != null && semantics.isReady(),
+        semantics != null);
   }
 
   /** Dense candidates: articles by best-passage cosine, filtered like the lexical query. */

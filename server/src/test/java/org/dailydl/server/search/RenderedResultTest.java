@@ -14,7 +14,7 @@ class RenderedResultTest {
   private static SearchResult result(String query, long tookMs, String snippet) {
     SearchResult.Hit hit = new SearchResult.Hit("a", "a.md", "\"tookMs\":1", "", List.of(), snippet, 1f, List.of("lexical"));
     return new SearchResult(query, 1, 10, 1, tookMs, List.of(hit), new SearchResult.Facets(List.of()), null, false,
-        true, false, "lexical", false);
+        true, false, "lexical", false, true);
   }
 
   @Test

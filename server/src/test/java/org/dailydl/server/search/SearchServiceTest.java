@@ -41,6 +41,8 @@ class SearchServiceTest {
     assertThat(result.hits().get(0).path()).isEqualTo("深度学习/注意力机制.md");
     assertThat(result.hits().get(0).snippet()).contains("<mark>");
     assertThat(result.allTermsMatched()).isTrue();
+    assertThat(result.semanticEnabled()).as("this service has no dense retrieval").isFalse();
+    assertThat(result.mode()).isEqualTo("lexical");
   }
 
   @Test

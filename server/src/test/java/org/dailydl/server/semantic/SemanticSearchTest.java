@@ -40,6 +40,7 @@ class SemanticSearchTest {
   void before_vectors_are_ready_hybrid_falls_back_to_lexical_then_fuses_meaning() throws Exception {
     SearchResult before = run("卷积", SearchRequest.Mode.HYBRID);
     assertThat(before.semanticReady()).isFalse();
+    assertThat(before.semanticEnabled()).as("enabled, not ready yet: the page says it is being prepared").isTrue();
     assertThat(before.mode()).isEqualTo("lexical");
     assertThat(before.hits()).allSatisfy(h -> assertThat(h.signals()).containsExactly("lexical"));
 
