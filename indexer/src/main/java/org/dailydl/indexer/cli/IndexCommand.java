@@ -79,9 +79,10 @@ public final class IndexCommand implements Callable<Integer> {
       err.printf("%s:%d: broken link: %s%n", link.path(), link.line(), link.target());
     }
     out.println(summary(result));
+    org.dailydl.indexer.embedding.EmbedArticles.Report embedded = null;
     if (!noEmbeddings) {
       try {
-        var embedded = new org.dailydl.indexer.embedding.EmbedArticles(locations.index,
+        embedded = new org.dailydl.indexer.embedding.EmbedArticles(locations.index,
             org.dailydl.indexer.embedding.Embedder.load(locations.index.resolve("native"))).run();
         out.printf(Locale.ROOT, "embeddings: %d passages of %d articles (%d embedded, %d reused), %.1f s%n",
             embedded.passages(), embedded.articles(), embedded.embedded(), embedded.reused(), embedded.millis() / 1000.0);
@@ -92,7 +93,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
     if (report != null) {
       try {
-        ReportWriter.write(result, report);
+        ReportWriter.write(result, embedded, report);
       } catch (IOException e) {
         err.println("index: cannot write report " + report + ": " + e.getMessage());
         return EXIT_FAILED;

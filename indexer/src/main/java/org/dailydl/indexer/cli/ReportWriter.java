@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.index.IndexReport;
 
 /** Writes an {@link IndexReport} as the JSON that CI pipelines read. */
@@ -17,6 +18,14 @@ public final class ReportWriter {
 
   /** The report as a JSON-ready map (field order fixed, for diffs). */
   public static Map<String, Object> toMap(IndexReport r) {
+    return toMap(r, null);
+  }
+
+  /**
+   * The report and what the embedding step did ({@code null}: not run, as with
+   * {@code --no-embeddings}).
+   */
+  public static Map<String, Object> toMap(IndexReport r, EmbedArticles.Report embeddings) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("mode", r.mode());
     json.put("files", r.files());
@@ -30,15 +39,30 @@ public final class ReportWriter {
         .map(l -> Map.of("path", l.path(), "line", l.line(), "target", l.target())).toList());
     json.put("passesCheck", r.passesCheck());
     json.put("millis", r.millis());
+    if (embeddings == null) {
+      json.put("embeddings", null);
+    } else {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("articles", embeddings.articles());
+      e.put("passages", embeddings.passages());
+      e.put("embedded", embeddings.embedded());
+      e.put("reused", embeddings.reused());
+      e.put("millis", embeddings.millis());
+      json.put("embeddings", e);
+    }
     return json;
   }
 
   public static void write(IndexReport report, Path file) throws IOException {
+    write(report, null, file);
+  }
+
+  public static void write(IndexReport report, EmbedArticles.Report embeddings, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    JSON.writeValue(file.toFile(), toMap(report));
+    JSON.writeValue(file.toFile(), toMap(report, embeddings));
   }
 
 }

@@ -54,6 +54,21 @@ class IndexCommandTest {
     assertThat(report.get("warnings")).hasSize(1);
     assertThat(report.get("brokenLinks")).isEmpty();
     assertThat(report.get("millis").isNumber()).isTrue();
+    JsonNode embeddings = report.get("embeddings");
+    assertThat(embeddings.get("articles").asInt()).isEqualTo(2);
+    assertThat(embeddings.get("passages").asInt()).isPositive();
+    assertThat(embeddings.get("embedded").asInt()).isEqualTo(embeddings.get("passages").asInt());
+    assertThat(embeddings.get("reused").asInt()).isZero();
+
+    // again: nothing changed, every vector is reused; without embeddings the report says so
+    assertThat(run("--content", content.toString(), "--index", temp.resolve("idx").toString(),
+        "--report", reportFile.toString())).isZero();
+    JsonNode again = new ObjectMapper().readTree(reportFile.toFile()).get("embeddings");
+    assertThat(again.get("embedded").asInt()).isZero();
+    assertThat(again.get("reused").asInt()).isEqualTo(embeddings.get("passages").asInt());
+    assertThat(run("--content", content.toString(), "--index", temp.resolve("idx").toString(), "--no-embeddings",
+        "--report", reportFile.toString())).isZero();
+    assertThat(new ObjectMapper().readTree(reportFile.toFile()).get("embeddings").isNull()).isTrue();
   }
 
   @Test
