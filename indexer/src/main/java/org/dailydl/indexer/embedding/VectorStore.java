@@ -1,8 +1,6 @@
 package org.dailydl.indexer.embedding;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,15 +14,16 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Passage vectors, in a Lucene index of their own beside the lexical one ({@code INDEX/vectors}).
@@ -40,7 +39,6 @@ public final class VectorStore {
   static final String PASSAGE = "passage";
   static final String HASH = "hash";
   static final String VECTOR = "vector";
-  static final String RAW = "raw";
   /** Commit metadata: the content hash of the lexical index the vectors were computed for. */
   public static final String LEXICAL_HASH = "lexicalContentHash";
 
@@ -73,13 +71,18 @@ public final class VectorStore {
       for (LeafReaderContext leaf : reader.leaves()) {
         LeafReader r = leaf.reader();
         StoredFields stored = r.storedFields();
-        for (int doc = 0; doc < r.maxDoc(); doc++) {
+        FloatVectorValues vectors = r.getFloatVectorValues(VECTOR);
+        if (vectors == null) {
+          continue;
+        }
+        // every document has a vector; the values iterate them in document order
+        for (int doc = vectors.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = vectors.nextDoc()) {
           if (r.getLiveDocs() != null && !r.getLiveDocs().get(doc)) {
             continue;
           }
-          Document document = stored.document(doc, Set.of(ARTICLE, PASSAGE, HASH, RAW));
+          Document document = stored.document(doc, Set.of(ARTICLE, PASSAGE, HASH));
           entries.add(new Entry(document.get(ARTICLE), document.getField(PASSAGE).numericValue().intValue(),
-              document.get(HASH), decode(document.getBinaryValue(RAW))));
+              document.get(HASH), vectors.vectorValue().clone()));
         }
       }
       return new Contents(entries, reader.getIndexCommit().getUserData().get(LEXICAL_HASH));
@@ -106,29 +109,11 @@ public final class VectorStore {
         doc.add(new StoredField(PASSAGE, e.passage()));
         doc.add(new StringField(HASH, e.hash(), Field.Store.YES));
         doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.COSINE));
-        doc.add(new StoredField(RAW, encode(e.vector())));
         writer.addDocument(doc);
       }
       writer.setLiveCommitData(Map.of(LEXICAL_HASH, lexicalHash == null ? "" : lexicalHash).entrySet());
       writer.commit();
     }
-  }
-
-  static BytesRef encode(float[] vector) {
-    ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : vector) {
-      buffer.putFloat(v);
-    }
-    return new BytesRef(buffer.array());
-  }
-
-  static float[] decode(BytesRef bytes) {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length).order(ByteOrder.LITTLE_ENDIAN);
-    float[] vector = new float[bytes.length / 4];
-    for (int i = 0; i < vector.length; i++) {
-      vector[i] = buffer.getFloat();
-    }
-    return vector;
   }
 
   /** Whether a folder holds a Lucene commit. */

@@ -1,0 +1,50 @@
+package org.dailydl.indexer.embedding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VectorStoreTest {
+  @TempDir Path temp;
+
+  private static float[] randomVector(Random random) {
+    float[] v = new float[Embedder.DIMENSIONS];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) random.nextGaussian();
+    }
+    return v;
+  }
+
+  @Test
+  void vectors_come_back_exactly_as_written_with_their_passages_and_commit_data() throws Exception {
+    Random random = new Random(7);
+    List<VectorStore.Entry> entries = List.of(
+        new VectorStore.Entry("a", 0, "h1", randomVector(random)),
+        new VectorStore.Entry("a", 1, "h2", randomVector(random)),
+        new VectorStore.Entry("b", 0, "h3", randomVector(random)));
+    VectorStore store = new VectorStore(temp);
+    assertThat(store.read().entries()).isEmpty();
+    store.write(entries, "lexical-1");
+
+    VectorStore.Contents contents = new VectorStore(temp).read();
+    assertThat(contents.lexicalHash()).isEqualTo("lexical-1");
+    assertThat(contents.entries()).hasSize(3);
+    for (int i = 0; i < entries.size(); i++) {
+      VectorStore.Entry read = contents.entries().get(i);
+      assertThat(read.articleId()).isEqualTo(entries.get(i).articleId());
+      assertThat(read.passage()).isEqualTo(entries.get(i).passage());
+      assertThat(read.hash()).isEqualTo(entries.get(i).hash());
+      assertThat(read.vector()).containsExactly(entries.get(i).vector());
+    }
+    assertThat(store.byHash()).containsOnlyKeys("h1", "h2", "h3");
+
+    // a rewrite replaces everything
+    store.write(List.of(entries.get(2)), "lexical-2");
+    assertThat(store.read().entries()).extracting(VectorStore.Entry::hash).containsExactly("h3");
+    assertThat(store.read().lexicalHash()).isEqualTo("lexical-2");
+  }
+}
