@@ -14,6 +14,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -134,6 +135,7 @@ public final class SearchService {
       throws IOException, InvalidQueryException {
     {
       IndexSearcher searcher = snapshot.searcher();
+      HubPrior hubs = HubPrior.of(snapshot.version());
       Attempt attempt;
       String suggestion = null;
       boolean applied = false;
@@ -142,7 +144,7 @@ public final class SearchService {
       if (request.luceneSyntax()) {
         Query parsed = parseLucene(request.query());
         try {
-          attempt = run(searcher, parsed, request);
+          attempt = run(searcher, parsed, request, hubs);
         } catch (IndexSearcher.TooManyClauses e) {
           throw new InvalidQueryException("query is too broad: it expands to more than "
               + IndexSearcher.getMaxClauseCount() + " terms; use fewer wildcards");
@@ -153,13 +155,13 @@ public final class SearchService {
         if (built.isEmpty()) {
           return empty(request, start);
         }
-        attempt = run(searcher, built.strict(), request);
+        attempt = run(searcher, built.strict(), request, hubs);
         highlight = built.highlightTerms();
         suggestion = speller.suggest(searcher.getIndexReader(), request.query(), built.latinWords());
         if (attempt.total == 0 && suggestion != null) {
           // nothing had every word: a spelling correction that matches fully beats a partial match
           QueryBuilder.Built corrected = builder.build(suggestion);
-          Attempt fixed = run(searcher, corrected.strict(), request);
+          Attempt fixed = run(searcher, corrected.strict(), request, hubs);
           if (fixed.total > 0) {
             attempt = fixed;
             highlight = corrected.highlightTerms();
@@ -169,7 +171,7 @@ public final class SearchService {
         if (attempt.total < FEW) {
           // few articles have every word: rank the articles having most of them instead, which
           // still puts full matches high (they match more units) without hiding near misses
-          Attempt relaxed = run(searcher, built.relaxed(), request);
+          Attempt relaxed = run(searcher, built.relaxed(), request, hubs);
           if (relaxed.total > attempt.total) {
             attempt = relaxed;
             allTerms = false;
@@ -187,7 +189,7 @@ public final class SearchService {
       boolean semantic = request.mode() != SearchRequest.Mode.LEXICAL && semantics != null && semantics.isReady()
           && !request.luceneSyntax();
       if (semantic) {
-        List<Fusion.Candidate> dense = dense(catalog, applied ? suggestion : request.query(), request);
+        List<Fusion.Candidate> dense = dense(catalog, applied ? suggestion : request.query(), request, hubs);
         ranked = request.mode() == SearchRequest.Mode.SEMANTIC ? dense : fusion.fuse(lexical, dense);
         if (request.mode() == SearchRequest.Mode.SEMANTIC) {
           total = dense.size();
@@ -212,8 +214,11 @@ public final class SearchService {
         semantics != null);
   }
 
-  /** Dense candidates: articles by best-passage cosine, filtered like the lexical query. */
-  private List<Fusion.Candidate> dense(Catalog catalog, String query, SearchRequest request) {
+  /**
+   * Dense candidates: articles by best-passage cosine, filtered like the lexical query, with the
+   * same prior against tables of contents as the lexical ranking.
+   */
+  private List<Fusion.Candidate> dense(Catalog catalog, String query, SearchRequest request, HubPrior hubs) {
     List<Fusion.Candidate> dense = new ArrayList<>();
     for (SemanticService.Scored scored : semantics.rank(query, Fusion.DEPTH * 2)) {
       ArticleInfo info = catalog.byId(scored.articleId()).orElse(null);
@@ -221,12 +226,10 @@ public final class SearchService {
           || (request.tag() != null && info.tags().stream().noneMatch(t -> t.equalsIgnoreCase(request.tag())))) {
         continue;
       }
-      dense.add(new Fusion.Candidate(info, scored.score(), List.of("semantic")));
-      if (dense.size() >= Fusion.DEPTH) {
-        break;
-      }
+      dense.add(new Fusion.Candidate(info, scored.score() * hubs.valueOf(info.doc()), List.of("semantic")));
     }
-    return dense;
+    dense.sort(Comparator.comparingDouble(Fusion.Candidate::score).reversed().thenComparing(c -> c.article().path()));
+    return dense.size() > Fusion.DEPTH ? new ArrayList<>(dense.subList(0, Fusion.DEPTH)) : dense;
   }
 
   /** One run of one query: the page's docs, total, facets. */
@@ -238,8 +241,8 @@ public final class SearchService {
     return request.mode() == SearchRequest.Mode.LEXICAL ? window : Math.max(window, Fusion.DEPTH);
   }
 
-  private Attempt run(IndexSearcher searcher, Query query, SearchRequest request) throws IOException {
-    Query filtered = filter(query, request.category(), request.tag());
+  private Attempt run(IndexSearcher searcher, Query query, SearchRequest request, HubPrior hubs) throws IOException {
+    Query filtered = filter(FunctionScoreQuery.boostByValue(query, hubs), request.category(), request.tag());
     int window = windowOf(request);
     TopFieldCollector top = new TopFieldCollectorManager(BY_SCORE_THEN_PATH, window, null, Integer.MAX_VALUE, false)
         .newCollector();
