@@ -167,7 +167,12 @@ class SearchView {
         h('p', { class: 'hit__meta' },
           hit.category ? categoryChip(hit.category) : null,
           h('span', { class: 'hit__path', text: hit.path || '' }),
-          hit.kind === 'notebook' || /\.ipynb$/.test(hit.path || '') ? h('span', { class: 'chip chip--muted', text: 'Notebook' }) : null),
+          hit.kind === 'notebook' || /\.ipynb$/.test(hit.path || '') ? h('span', { class: 'chip chip--muted', text: 'Notebook' }) : null,
+          foundByMeaningOnly(hit) ? h('span', {
+            class: 'chip chip--muted chip--semantic',
+            text: '语义相近',
+            attrs: { title: '按含义找到：文中不一定出现你输入的词' },
+          }) : null),
         snippet ? snippetEl : null,
         tags.length ? h('p', { class: 'hit__tags' }, tags.map((tag) => h('a', {
           class: 'tag',
@@ -381,4 +386,9 @@ export function categoryLinks(cats) {
     h('a', { href: searchUrl({ category: c.name }), style: `--chip-color:${categoryColor(c.name)}` },
       h('span', { class: 'facet__dot', attrs: { 'aria-hidden': 'true' } }),
       categoryLabel(c.name), h('span', { class: 'category-links__count', text: formatNumber(c.count) })))));
+}
+
+/** A hit only the dense ranking found: none of the reader's words need be in it, so say why it is here. */
+function foundByMeaningOnly(hit) {
+  return Array.isArray(hit.signals) && hit.signals.includes('semantic') && !hit.signals.includes('lexical');
 }
