@@ -16,7 +16,6 @@ import org.dailydl.server.App;
 import org.dailydl.server.ServeCommand;
 import org.dailydl.server.index.IndexHandle;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,13 +62,7 @@ class BrowserHostileContentTest {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!BrowserSession.available()) {
-      String why = "needs Debian's chromium and chromium-driver";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(why + " (CI=true)");
-      }
-      Assumptions.abort(why + "; skipped outside CI");
-    }
+    BrowserSession.requireBrowser();
     Path content = Files.createDirectories(temp.resolve("content/安全"));
     Files.writeString(content.resolve("攻击.md"), ATTACK);
     Files.writeString(content.resolve("正常.md"), "# 正常文章\n\n链接到[注入测试](攻击.md)。\n");

@@ -1,7 +1,6 @@
 package org.dailydl.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,6 @@ import org.dailydl.server.ServeCommand;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +36,7 @@ class BrowserSemanticTest {
 
   @BeforeAll
   static void start() throws Exception {
-    if (!BrowserSession.available()) {
-      String why = "needs Debian's chromium and chromium-driver";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail(why + " (CI=true)");
-      }
-      Assumptions.abort(why + "; skipped outside CI");
-    }
+    BrowserSession.requireBrowser();
     Path content = BrowserServer.findContent();
     handle = IndexHandle.open(content, temp.resolve("index"));
     semantics = new SemanticService(temp.resolve("index"), SemanticService.QUERY_INSTRUCTION);

@@ -49,6 +49,21 @@ final class BrowserSession implements AutoCloseable {
   }
 
   /** True when Debian's chromium and chromedriver are installed. */
+  /**
+   * Stops a browser test class when Chromium is missing: a failure in CI (CI=true), where the
+   * browser must be installed, and a skip elsewhere.
+   */
+  static void requireBrowser() {
+    if (!available()) {
+      String why = "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
+          + "): apt-get install -y chromium chromium-driver fonts-wqy-microhei";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        org.junit.jupiter.api.Assertions.fail(why + " — CI=true, so a missing browser is a failure, not a skip");
+      }
+      org.junit.jupiter.api.Assumptions.abort(why + " — skipped outside CI");
+    }
+  }
+
   static boolean available() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
