@@ -139,6 +139,22 @@ public final class Catalog {
     return outgoing.getOrDefault(id, List.of());
   }
 
+  /**
+   * A page linking to more articles than this is a table of contents (a home page, a reading
+   * list): its links and its text, which repeats every title, say little about any one article.
+   */
+  public static final int HUB_LINKS = 25;
+
+  /** 1 for an ordinary page; {@code HUB_LINKS / links} for a table of contents. */
+  public double hubDiscount(String id) {
+    return hubDiscountForLinks(outgoing(id).size());
+  }
+
+  /** The discount of a page with {@code links} links to other articles. */
+  public static double hubDiscountForLinks(int links) {
+    return links <= HUB_LINKS ? 1.0 : (double) HUB_LINKS / links;
+  }
+
   /** Links from other indexed articles to {@code id}, by source path. */
   public List<Edge> incoming(String id) {
     return incoming.getOrDefault(id, List.of());

@@ -27,8 +27,6 @@ public final class RelatedService {
   static final double LINKED_FROM = 0.30;
   static final double CO_CITATION = 0.15;
   static final double SAME_FOLDER = 0.06;
-  /** A page linking to more articles than this is a table of contents: its links say little about pairs. */
-  static final int HUB_LINKS = 25;
   static final int KEYWORDS = 10;
   static final int DENSE_NEIGHBOURS = 20;
   /** A rescaled dense closeness at or above this is worth saying ("内容语义相近"). */
@@ -112,11 +110,11 @@ public final class RelatedService {
       double score = cosine.getOrDefault(id, 0.0);
       List<String> reasons = new ArrayList<>();
       if (linkedFrom.contains(id)) {
-        score += LINKED_FROM * hubDiscount(catalog, id);
+        score += LINKED_FROM * catalog.hubDiscount(id);
         reasons.add("链接到本文");
       }
       if (linksTo.contains(id)) {
-        score += LINKS_TO * hubDiscount(catalog, source.id());
+        score += LINKS_TO * catalog.hubDiscount(source.id());
         reasons.add("本文引用");
       }
       int co = coCited.getOrDefault(id, 0);
@@ -146,15 +144,6 @@ public final class RelatedService {
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::path));
     return new Result(source.id(), source.path(), List.copyOf(hits.subList(0, Math.min(size, hits.size()))));
-  }
-
-  /**
-   * A link from a page that links to everything (a home page, a table of contents) says little
-   * about the pair: its weight shrinks with the page's number of links beyond {@link #HUB_LINKS}.
-   */
-  private static double hubDiscount(Catalog catalog, String linkingPage) {
-    int links = catalog.outgoing(linkingPage).size();
-    return links <= HUB_LINKS ? 1.0 : (double) HUB_LINKS / links;
   }
 
   /**
@@ -191,7 +180,7 @@ public final class RelatedService {
     Map<String, Integer> counts = new HashMap<>();
     for (Catalog.Edge in : catalog.incoming(id)) {
       List<Catalog.Edge> siblings = catalog.outgoing(in.source());
-      if (siblings.size() > HUB_LINKS) {
+      if (siblings.size() > Catalog.HUB_LINKS) {
         continue;
       }
       for (Catalog.Edge sibling : siblings) {

@@ -10,17 +10,13 @@ import org.dailydl.server.index.Catalog;
 import org.dailydl.server.index.IndexVersion;
 
 /**
- * A prior against tables of contents in search: a page linking to more than {@link #HUB_LINKS}
- * articles (a home page, a reading list) repeats every other article's title, so it matches
- * nearly every query without being what anyone searches for. Its score is multiplied by
- * {@code (HUB_LINKS / links)^EXPONENT}; every other article keeps its score. Computed once per
- * index version from the link graph. Immutable.
+ * A prior against tables of contents in search: a page linking to more than
+ * {@link Catalog#HUB_LINKS} articles (a home page, a reading list) repeats every other article's
+ * title, so it matches nearly every query without being what anyone searches for. Its score is
+ * multiplied by its {@link Catalog#hubDiscount hub discount}, the same one related articles use;
+ * every other article keeps its score. Computed once per index version. Immutable.
  */
 final class HubPrior extends DoubleValuesSource {
-  /** The same threshold as related articles use for hub pages. */
-  static final int HUB_LINKS = 25;
-  static final double EXPONENT = 1.0;
-
   private final long version;
   private final double[] byDoc;
 
@@ -37,14 +33,9 @@ final class HubPrior extends DoubleValuesSource {
     double[] byDoc = new double[maxDoc];
     Arrays.fill(byDoc, 1.0);
     for (ArticleInfo article : catalog.articles()) {
-      byDoc[article.doc()] = factor(catalog.outgoing(article.id()).size());
+      byDoc[article.doc()] = catalog.hubDiscount(article.id());
     }
     return new HubPrior(version, byDoc);
-  }
-
-  /** The multiplier of a page with {@code links} links to other articles. */
-  static double factor(int links) {
-    return links <= HUB_LINKS ? 1.0 : Math.pow((double) HUB_LINKS / links, EXPONENT);
   }
 
   /** The multiplier of one document. */

@@ -12,6 +12,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.index.Catalog;
 import org.dailydl.server.index.IndexHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,10 +22,10 @@ class HubPriorTest {
 
   @Test
   void only_pages_linking_to_more_than_the_hub_threshold_are_discounted() {
-    assertThat(HubPrior.factor(0)).isEqualTo(1.0);
-    assertThat(HubPrior.factor(HubPrior.HUB_LINKS)).isEqualTo(1.0);
-    assertThat(HubPrior.factor(HubPrior.HUB_LINKS * 2)).isEqualTo(0.5);
-    assertThat(HubPrior.factor(HubPrior.HUB_LINKS * 4)).isLessThan(HubPrior.factor(HubPrior.HUB_LINKS * 2));
+    assertThat(Catalog.hubDiscountForLinks(0)).isEqualTo(1.0);
+    assertThat(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS)).isEqualTo(1.0);
+    assertThat(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS * 2)).isEqualTo(0.5);
+    assertThat(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS * 4)).isLessThan(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS * 2));
   }
 
   @Test
@@ -42,7 +43,7 @@ class HubPriorTest {
       HubPrior prior = HubPrior.of(snapshot.version());
       int contents = snapshot.catalog().byPath("README.md").orElseThrow().doc();
       int article = snapshot.catalog().byPath("a7.md").orElseThrow().doc();
-      assertThat(prior.valueOf(contents)).isEqualTo(HubPrior.factor(60)).isLessThan(0.5);
+      assertThat(prior.valueOf(contents)).isEqualTo(Catalog.hubDiscountForLinks(60)).isLessThan(0.5);
       assertThat(prior.valueOf(article)).isEqualTo(1.0);
 
       Query plain = new TermQuery(new Term(Fields.BODY_BIGRAM, "裁剪"));
