@@ -60,12 +60,8 @@ final class Snippets {
     }
     boolean postings = source == UnifiedHighlighter.OffsetSource.POSTINGS;
     BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (String term : terms) {
-      if (query.build().clauses().size() >= 512) {
-        break;
-      }
-      query.add(new TermQuery(new Term(postings ? Fields.BODY_BIGRAM : Fields.BODY, term)), Occur.SHOULD);
-    }
+    String termField = postings ? Fields.BODY_BIGRAM : Fields.BODY;
+    terms.stream().limit(512).forEach(term -> query.add(new TermQuery(new Term(termField, term)), Occur.SHOULD));
     UnifiedHighlighter highlighter = new UnifiedHighlighter(
         UnifiedHighlighter.builder(searcher, Analysis.standard().bigram())
             .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
