@@ -3,22 +3,9 @@ package org.dailydl.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.server.App;
-import org.dailydl.server.ServeCommand;
-import org.dailydl.server.index.IndexHandle;
-import org.dailydl.server.semantic.SemanticService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,21 +16,14 @@ import org.openqa.selenium.WebElement;
 /** The search page with semantic search on: hits found by meaning alone say so. */
 class BrowserSemanticTest {
   @TempDir static Path temp;
-  static IndexHandle handle;
-  static SemanticService semantics;
-  static Javalin app;
+  static BrowserServer server;
   static BrowserSession browser;
 
   @BeforeAll
   static void start() throws Exception {
     BrowserSession.requireBrowser();
-    Path content = BrowserServer.findContent();
-    handle = IndexHandle.open(content, temp.resolve("index"));
-    semantics = new SemanticService(temp.resolve("index"), SemanticService.QUERY_INSTRUCTION);
-    semantics.update();
-    app = App.create(ServeCommand.Services.create(handle, Glossary.forContent(content), null, semantics),
-        App.Settings.DEFAULT).start("127.0.0.1", 0);
-    browser = BrowserSession.start("http://127.0.0.1:" + app.port());
+    server = BrowserServer.startWithEmbeddings(temp.resolve("index"));
+    browser = BrowserSession.start(server.origin);
   }
 
   @AfterAll
@@ -51,25 +31,17 @@ class BrowserSemanticTest {
     if (browser != null) {
       browser.close();
     }
-    if (app != null) {
-      app.stop();
-    }
-    if (semantics != null) {
-      semantics.close();
-    }
-    if (handle != null) {
-      handle.close();
+    if (server != null) {
+      server.close();
     }
   }
 
   @Test
   void hits_found_by_meaning_alone_carry_a_badge_and_the_others_do_not() throws Exception {
-    String query = "怎么让训练更快收敛";
-    String encoded = URLEncoder.encode(query, StandardCharsets.UTF_8);
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + app.port() + "/api/search?q=" + encoded)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    JsonNode result = new ObjectMapper().readTree(response.body());
+    String encoded = BrowserServer.enc("怎么让训练更快收敛");
+    BrowserServer.ApiAnswer answer = server.get("/api/search?q=" + encoded);
+    assertThat(answer.ok()).isTrue();
+    JsonNode result = answer.body();
     assertThat(result.get("mode").asText()).isEqualTo("hybrid");
     List<String> meaningOnly = new ArrayList<>();
     for (JsonNode hit : result.get("hits")) {

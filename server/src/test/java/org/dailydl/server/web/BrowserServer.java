@@ -17,6 +17,7 @@ import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.App;
 import org.dailydl.server.ServeCommand;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.semantic.SemanticService;
 
 /**
  * The real app over the repository's knowledge base ({@code content/}), indexed into a temporary
@@ -30,24 +31,46 @@ final class BrowserServer implements AutoCloseable {
   final IndexHandle handle;
   final Javalin app;
   final String origin;
+  private final SemanticService semantics;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private BrowserServer(Path content, IndexHandle handle, Javalin app) {
+  private BrowserServer(Path content, IndexHandle handle, SemanticService semantics, Javalin app) {
     this.content = content;
     this.handle = handle;
+    this.semantics = semantics;
     this.app = app;
     this.origin = "http://127.0.0.1:" + app.port();
   }
 
   /** Indexes {@code content/} into {@code indexDir} and starts the app (web page from the classpath). */
   static BrowserServer start(Path indexDir) throws IOException {
+    return start(indexDir, false);
+  }
+
+  /**
+   * The same with semantic search: every passage is embedded (blocking) before the app starts, so
+   * the page sees hybrid results from its first query.
+   */
+  static BrowserServer startWithEmbeddings(Path indexDir) throws IOException {
+    return start(indexDir, true);
+  }
+
+  private static BrowserServer start(Path indexDir, boolean embeddings) throws IOException {
     Path content = findContent();
     IndexHandle handle = IndexHandle.open(content, indexDir);
+    SemanticService semantics = null;
     try {
-      App.Services services = ServeCommand.Services.create(handle, Glossary.forContent(content));
+      if (embeddings) {
+        semantics = new SemanticService(indexDir, SemanticService.QUERY_INSTRUCTION);
+        semantics.update();
+      }
+      App.Services services = ServeCommand.Services.create(handle, Glossary.forContent(content), null, semantics);
       Javalin app = App.create(services, App.Settings.DEFAULT).start("127.0.0.1", 0);
-      return new BrowserServer(content, handle, app);
+      return new BrowserServer(content, handle, semantics, app);
     } catch (RuntimeException | IOException e) {
+      if (semantics != null) {
+        semantics.close();
+      }
       handle.close();
       throw e;
     }
@@ -123,6 +146,9 @@ final class BrowserServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
+      if (semantics != null) {
+        semantics.close();
+      }
       handle.close();
     }
   }
