@@ -1,7 +1,5 @@
 package org.dailydl.indexer;
 
-import java.util.List;
-
 /**
  * Every field of the index, one comment each. Nothing else in the code base spells a field name.
  *
@@ -54,10 +52,13 @@ public final class Fields {
   /** Anchor text as CJK bigrams. */
   public static final String ANCHOR_BIGRAM = "anchor_bigram";
 
-  /** Front-matter tags, word-analysed for search. */
+  /** Front-matter tags as written: word-analysed for search, stored for display. */
   public static final String TAGS = "tags";
 
-  /** Front-matter tags, lower-cased keywords, stored: filters ({@code tag=}) and display. */
+  /**
+   * Front-matter tags, lower-cased keywords with doc values: the {@code tag=} filter. Not stored
+   * ({@link #TAGS} keeps the spelling as written).
+   */
   public static final String TAG = "tag";
 
   /** Front-matter summary. Stored only (shown in lists and used as a snippet fallback). */
@@ -86,11 +87,6 @@ public final class Fields {
    * text and the link graph are derived from it without re-reading files.
    */
   public static final String LINKS = "links";
-
-  /** Fields searched by default, with their bigram twins. */
-  public static final List<String> SEARCHED =
-      List.of(TITLE, TITLE_BIGRAM, HEADINGS, HEADINGS_BIGRAM, BODY, BODY_BIGRAM, ANCHOR,
-          ANCHOR_BIGRAM, TAGS, CODE, PATH_WORDS);
 
   /** Index commit metadata keys (Lucene commit user data). */
   public static final class Meta {

@@ -2,10 +2,14 @@ package org.dailydl.indexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The fixture corpus of small real Chinese articles under {@code src/test/resources/corpus}. */
@@ -15,12 +19,12 @@ public final class Fixtures {
   /** The corpus folder on the classpath (read-only use). */
   public static Path corpus() {
     try {
-      java.net.URI uri = Fixtures.class.getResource("/corpus/README.md").toURI();
+      URI uri = Fixtures.class.getResource("/corpus/README.md").toURI();
       if (uri.getScheme().equals("jar")) {
         // the server's tests read the corpus from the indexer's test jar
         try {
-          java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of());
-        } catch (java.nio.file.FileSystemAlreadyExistsException alreadyOpen) {
+          FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException alreadyOpen) {
           // opened by an earlier call
         }
       }

@@ -1,5 +1,6 @@
 package org.dailydl.server;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.UnauthorizedResponse;
@@ -11,18 +12,19 @@ import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import org.dailydl.indexer.index.IndexReport;
+import org.dailydl.indexer.cli.ReportWriter;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.Params;
 
 /**
  * Routes that change state. They are disabled unless an admin token is configured, and then need
  * {@code Authorization: Bearer TOKEN}, compared in constant time.
  */
-public final class AdminController {
+public final class AdminController implements Feature {
   private final IndexHandle index;
   private final byte[] token;
 
@@ -30,6 +32,11 @@ public final class AdminController {
   public AdminController(IndexHandle index, String token) {
     this.index = index;
     this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.post("/api/reindex", this::reindex);
   }
 
   @OpenApi(
@@ -47,17 +54,8 @@ public final class AdminController {
       })
   public void reindex(Context ctx) throws IOException {
     authorize(ctx);
-    boolean full = Params.choice(ctx, "full", "false", java.util.List.of("true", "false")).equals("true");
-    IndexReport report = index.reindex(full);
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("mode", report.mode());
-    body.put("articles", report.articles());
-    body.put("indexed", report.indexed());
-    body.put("removed", report.removed());
-    body.put("warnings", report.problems().size());
-    body.put("brokenLinks", report.brokenLinks().size());
-    body.put("millis", report.millis());
-    ctx.json(body);
+    boolean full = Params.choice(ctx, "full", "false", List.of("true", "false")).equals("true");
+    ctx.json(ReportWriter.toMap(index.reindex(full)));
   }
 
   private void authorize(Context ctx) {

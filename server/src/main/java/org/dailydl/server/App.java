@@ -1,6 +1,7 @@
 package org.dailydl.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -13,10 +14,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
-import org.dailydl.server.articles.ArticleController;
-import org.dailydl.server.search.SearchController;
+import java.util.regex.Pattern;
+import org.dailydl.server.search.InvalidQueryException;
 import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Feature;
+import org.dailydl.server.web.JsonErrorHandler;
 import org.dailydl.server.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,30 +35,21 @@ import org.slf4j.LoggerFactory;
 public final class App {
   private static final Logger LOG = LoggerFactory.getLogger(App.class);
 
-  /** The services the routes call. */
-  public record Services(
-      StatusController status,
-      SearchController search,
-      ArticleController articles,
-      org.dailydl.server.related.RelatedController related,
-      org.dailydl.server.graph.GraphController graph,
-      AdminController admin,
-      org.dailydl.server.semantic.SemanticService semantics) {}
-
   /** Settings of the HTTP layer. */
-  public record Settings(String corsOrigins, java.nio.file.Path webDir) {
+  public record Settings(String corsOrigins, Path webDir) {
     public static final Settings DEFAULT = new Settings(null, null);
   }
 
   private App() {}
 
-  public static Javalin create(Services services, Settings settings) {
-    Objects.requireNonNull(services);
+  /** The app serving {@code features} (each registers its own routes) and the web page. */
+  public static Javalin create(List<Feature> features, Settings settings) {
+    Objects.requireNonNull(features);
     String page = readPage(settings.webDir());
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       // Jetty answers malformed requests (bad request line, URI too long, ambiguous path) itself: as JSON too
-      config.jetty.modifyServer(server -> server.setErrorHandler(new org.dailydl.server.web.JsonErrorHandler()));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       config.http.prefer405over404 = true;
       config.jsonMapper(new JavalinJackson(null, false));
       config.staticFiles.add(files -> {
@@ -93,25 +90,22 @@ public final class App {
     app.before(SecurityHeaders::apply);
     app.before(App::rejectMalformedEscapes);
 
-    app.get("/health", services.status()::health);
-    app.get("/api/stats", services.status()::stats);
-    app.get("/api/search", services.search()::search);
-    app.get("/api/suggest", services.search()::suggest);
-    app.get("/api/articles", services.articles()::list);
-    app.get("/api/articles/{id}", services.articles()::byId);
-    app.get("/api/categories", services.articles()::categories);
-    app.get("/api/articles/{id}/related", services.related()::byId);
-    app.get("/api/related", services.related()::byPath);
-    app.get("/api/graph", services.graph()::graph);
-    app.post("/api/reindex", services.admin()::reindex);
+    features.forEach(feature -> feature.routes(app));
     for (String route : new String[] {"/", "/search", "/articles/{id}", "/graph"}) {
       // with --web the page is re-read, so edits show without a restart
       app.get(route, ctx -> ctx.html(settings.webDir() != null ? readPage(settings.webDir()) : page));
     }
 
+    mapErrors(app);
+    return app;
+  }
+
+  /** The one mapping of failures to JSON errors; the catch-all logs and leaks nothing. */
+  private static void mapErrors(Javalin app) {
     app.exception(ValidationException.class, (e, ctx) ->
-        error(ctx, HttpStatus.BAD_REQUEST, e.getErrors().values().stream().flatMap(java.util.List::stream)
+        error(ctx, HttpStatus.BAD_REQUEST, e.getErrors().values().stream().flatMap(List::stream)
             .map(v -> v.getMessage()).findFirst().orElse("invalid parameter")));
+    app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) ->
         error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
@@ -128,16 +122,15 @@ public final class App {
         error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method " + ctx.method() + " is not allowed on " + ctx.path());
       }
     });
-    return app;
   }
 
   /** A '%' not followed by two hex digits (e.g. %u0041, which Jetty lets through). */
-  private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+  private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   /** Javalin decodes path parameters with URLDecoder, which throws on a malformed escape: answer 400 first. */
   private static void rejectMalformedEscapes(Context ctx) {
     if (MALFORMED_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
-      throw new io.javalin.http.BadRequestResponse("the request path has a malformed percent-escape");
+      throw new BadRequestResponse("the request path has a malformed percent-escape");
     }
   }
 
@@ -151,10 +144,10 @@ public final class App {
     ctx.json(new ApiError(status.getCode(), status.getMessage(), detail));
   }
 
-  private static String readPage(java.nio.file.Path webDir) {
+  private static String readPage(Path webDir) {
     if (webDir != null) {
       try {
-        return java.nio.file.Files.readString(webDir.resolve("index.html"));
+        return Files.readString(webDir.resolve("index.html"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

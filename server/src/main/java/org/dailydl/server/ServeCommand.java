@@ -2,15 +2,28 @@ package org.dailydl.server;
 
 import io.javalin.Javalin;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.indexer.cli.Locations;
+import org.dailydl.server.articles.ArticleController;
+import org.dailydl.server.articles.ArticleService;
+import org.dailydl.server.graph.GraphController;
+import org.dailydl.server.graph.GraphService;
 import org.dailydl.server.index.ContentWatcher;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.related.RelatedController;
+import org.dailydl.server.related.RelatedService;
+import org.dailydl.server.search.SearchController;
+import org.dailydl.server.search.SearchService;
+import org.dailydl.server.search.SuggestService;
 import org.dailydl.server.semantic.SemanticService;
+import org.dailydl.server.web.Feature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: indexes the content folder if needed, then serves the API and the web page, watching for changes. */
@@ -24,7 +37,7 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  @picocli.CommandLine.Mixin org.dailydl.indexer.cli.Locations locations;
+  @Mixin Locations locations;
 
   @Option(names = "--port", defaultValue = "${env:DAILYDL_PORT:-7070}",
       description = "HTTP port (env DAILYDL_PORT; default: ${DEFAULT-VALUE}).")
@@ -56,18 +69,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    IndexHandle handle = IndexHandle.openForServing(locations.content, locations.index, report ->
-        LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms", report.mode(),
-            report.articles(), report.indexed(), report.removed(), report.problems().size(),
+    IndexHandle handle = IndexHandle.openForServing(locations.content, locations.index,
+        report -> LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms",
+            report.mode(), report.articles(), report.indexed(), report.removed(), report.problems().size(),
             report.brokenLinks().size(), report.millis()),
         e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
-    SemanticService semantics = null;
-    if (!noEmbeddings) {
-      semantics = new SemanticService(locations.index.toAbsolutePath().normalize(), SemanticService.QUERY_INSTRUCTION);
-      handle.onIndexed(semantics::scheduleUpdate);
-      semantics.scheduleUpdate();
-    }
-    Javalin app = App.create(Services.create(handle, Glossary.forContent(locations.content), adminToken, semantics),
+    SemanticService semantics = noEmbeddings ? SemanticService.disabled() : SemanticService.enabled(handle);
+    semantics.scheduleUpdate();
+    Javalin app = App.create(features(handle, Glossary.forContent(locations.content), adminToken, semantics),
         new App.Settings(corsOrigins, web));
     app.start(host, port);
     ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, locations.index);
@@ -81,6 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         app.stop();
         handle.close();
+        semantics.close();
       } catch (Exception e) {
         LOG.warn("shutdown: {}", e.toString());
       } finally {
@@ -91,31 +101,25 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Wires the services of the app from an open index. */
-  public static final class Services {
-    private Services() {}
+  /** The features of the app over an open index, lexical search only and no admin routes. */
+  public static List<Feature> features(IndexHandle handle, Glossary glossary) {
+    return features(handle, glossary, null, SemanticService.disabled());
+  }
 
-    public static App.Services create(IndexHandle handle, Glossary glossary) {
-      return create(handle, glossary, null, null);
-    }
-
-    /**
-     * @param adminToken enables the admin routes when not blank
-     * @param semantics dense retrieval for hybrid search, or null for lexical only
-     */
-    public static App.Services create(IndexHandle handle, Glossary glossary, String adminToken,
-        SemanticService semantics) {
-      var search = new org.dailydl.server.search.SearchService(handle, glossary, semantics,
-          org.dailydl.server.search.Fusion.DEFAULT);
-      var suggest = new org.dailydl.server.search.SuggestService(handle);
-      var related = new org.dailydl.server.related.RelatedService(handle);
-      var articles = new org.dailydl.server.articles.ArticleService(handle, related::keywords);
-      return new App.Services(new StatusController(handle, semantics),
-          new org.dailydl.server.search.SearchController(search, suggest),
-          new org.dailydl.server.articles.ArticleController(articles),
-          new org.dailydl.server.related.RelatedController(related),
-          new org.dailydl.server.graph.GraphController(new org.dailydl.server.graph.GraphService(handle)),
-          new AdminController(handle, adminToken), semantics);
-    }
+  /**
+   * The features of the app over an open index.
+   *
+   * @param adminToken enables the admin routes when not blank
+   * @param semantics dense retrieval for hybrid search (or {@link SemanticService#disabled()})
+   */
+  public static List<Feature> features(IndexHandle handle, Glossary glossary, String adminToken,
+      SemanticService semantics) {
+    return List.of(
+        new StatusController(handle, semantics),
+        new SearchController(SearchService.create(handle, glossary, semantics), new SuggestService(handle)),
+        new ArticleController(new ArticleService(handle)),
+        new RelatedController(new RelatedService(handle)),
+        new GraphController(new GraphService(handle)),
+        new AdminController(handle, adminToken));
   }
 }

@@ -1,5 +1,6 @@
 package org.dailydl.server;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
@@ -8,20 +9,27 @@ import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.cli.ReportWriter;
 import org.dailydl.indexer.index.IndexReport;
+import org.dailydl.indexer.schema.IndexMeta;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
+import org.dailydl.server.web.Feature;
 
 /** Liveness and index statistics. */
-public final class StatusController {
+public final class StatusController implements Feature {
   private final IndexHandle index;
   private final SemanticService semantics;
 
-  /** @param semantics dense retrieval, or null when disabled */
   public StatusController(IndexHandle index, SemanticService semantics) {
     this.index = index;
     this.semantics = semantics;
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.get("/health", this::health);
+    app.get("/api/stats", this::stats);
   }
 
   /** Index statistics as served. */
@@ -38,25 +46,16 @@ public final class StatusController {
   @OpenApi(path = "/api/stats", methods = HttpMethod.GET, summary = "Index statistics", tags = {"status"},
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Stats.class)))
   public void stats(Context ctx) throws IOException {
-    try (IndexHandle.Snapshot snapshot = index.acquire()) {
-      Map<String, String> meta = snapshot.catalog().meta();
+    try (IndexHandle.Lease lease = index.acquire()) {
+      IndexMeta meta = lease.corpus().meta();
       IndexReport last = index.lastReport();
-      Map<String, Object> run = new LinkedHashMap<>();
-      if (last != null) {
-        run.put("mode", last.mode());
-        run.put("indexed", last.indexed());
-        run.put("removed", last.removed());
-        run.put("warnings", last.problems().size());
-        run.put("brokenLinks", last.brokenLinks().size());
-        run.put("millis", last.millis());
-      }
       Map<String, Object> semantic = new LinkedHashMap<>();
-      semantic.put("enabled", semantics != null);
-      semantic.put("ready", semantics != null && semantics.isReady());
-      semantic.put("passages", semantics == null ? 0 : semantics.passages());
-      ctx.json(new Stats(snapshot.catalog().size(), snapshot.catalog().categories(),
-          meta.get(Fields.Meta.BUILD_TIME), meta.get(Fields.Meta.ANALYSIS_VERSION), meta.get(Fields.Meta.CONTENT_HASH),
-          index.sizeOnDisk(), snapshot.version().number(), run, semantic));
+      semantic.put("enabled", semantics.state() != SemanticService.State.DISABLED);
+      semantic.put("ready", semantics.isReady());
+      semantic.put("passages", semantics.passages().map(p -> p.size()).orElse(0));
+      ctx.json(new Stats(lease.corpus().catalog().size(), lease.corpus().catalog().categories(), meta.buildTime(),
+          meta.analysisVersion(), meta.contentHash(), index.sizeOnDisk(), lease.corpus().number(),
+          last == null ? Map.of() : ReportWriter.toMap(last), semantic));
     }
   }
 }

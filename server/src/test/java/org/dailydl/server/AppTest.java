@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import okhttp3.Response;
+import org.dailydl.server.semantic.SemanticService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /** Every route over HTTP: a happy path and an error each. */
 class AppTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,8 +87,8 @@ class AppTest {
       JsonNode second = json(again);
       assertThat(second.get("tookMs").isIntegralNumber()).isTrue();
       assertThat(first.get("hits").size()).isPositive();
-      ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("tookMs");
-      ((com.fasterxml.jackson.databind.node.ObjectNode) second).remove("tookMs");
+      ((ObjectNode) first).remove("tookMs");
+      ((ObjectNode) second).remove("tookMs");
       assertThat(second).isEqualTo(first);
       assertThat(second.get("query").asText()).isEqualTo("卷积 \"tookMs\":1");
     });
@@ -162,7 +163,7 @@ class AppTest {
   @Test
   void reindex_is_disabled_without_a_token_and_needs_it_when_configured() {
     JavalinTest.test(index.app(), (server, client) -> assertJsonError(client.post("/api/reindex", ""), 403));
-    var app = App.create(ServeCommand.Services.create(index.handle, index.glossary(), "s3cret", null), App.Settings.DEFAULT);
+    var app = App.create(ServeCommand.features(index.handle, index.glossary(), "s3cret", SemanticService.disabled()), App.Settings.DEFAULT);
     JavalinTest.test(app, (server, client) -> {
       assertJsonError(client.post("/api/reindex", ""), 401);
       assertJsonError(client.post("/api/reindex", "", req -> req.header("Authorization", "Bearer wrong")), 401);

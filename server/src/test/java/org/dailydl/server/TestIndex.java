@@ -4,9 +4,11 @@ import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.dailydl.indexer.Fixtures;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.web.Feature;
 
 /** A temporary index over a copy of the fixture corpus, and the app over it. */
 public final class TestIndex implements AutoCloseable {
@@ -36,8 +38,8 @@ public final class TestIndex implements AutoCloseable {
     }
   }
 
-  public App.Services services() {
-    return ServeCommand.Services.create(handle, glossary());
+  public List<Feature> services() {
+    return ServeCommand.features(handle, glossary());
   }
 
   public Javalin app() {

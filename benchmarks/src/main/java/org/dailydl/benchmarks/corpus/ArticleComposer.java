@@ -1,10 +1,13 @@
 package org.dailydl.benchmarks.corpus;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 import org.dailydl.benchmarks.corpus.CorpusPlan.Spec;
 import org.dailydl.benchmarks.corpus.Vocabulary.Term;
 
@@ -49,7 +52,7 @@ final class ArticleComposer {
     private final Spec spec;
     private final SplittableRandom random;
     private final StringBuilder out = new StringBuilder(16_384);
-    private final java.util.Set<String> headings = new java.util.HashSet<>();
+    private final Set<String> headings = new HashSet<>();
     private final String topicEn;
     private int bytes;
     private int links;
@@ -250,7 +253,7 @@ final class ArticleComposer {
         text = text.replaceFirst("\\{N}", Integer.toString(2 + random.nextInt(510)));
       }
       while (text.contains("{L}")) {
-        text = text.replaceFirst("\\{L}", java.util.regex.Matcher.quoteReplacement(link()));
+        text = text.replaceFirst("\\{L}", Matcher.quoteReplacement(link()));
       }
       return text;
     }

@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,14 +55,14 @@ public final class Glossary {
   private static Map<String, String> latinPrefixes(Map<String, Set<String>> groups) {
     Set<String> terms = groups.keySet();
     Map<String, String> prefixes = new HashMap<>();
-    Set<String> ambiguous = new java.util.HashSet<>();
+    Set<String> ambiguous = new HashSet<>();
     for (String term : terms) {
       if (!term.matches("[a-z0-9][a-z0-9 .\\-]*")) {
         continue;
       }
       String[] words = term.split(" ");
       for (int n = 2; n < words.length; n++) {
-        String prefix = String.join(" ", java.util.Arrays.copyOf(words, n));
+        String prefix = String.join(" ", Arrays.copyOf(words, n));
         if (terms.contains(prefix)) {
           continue;
         }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.dailydl.indexer.collection.ContentWalker;
 import org.dailydl.indexer.collection.Problem;
+import org.dailydl.indexer.embedding.EmbedArticles;
+import org.dailydl.indexer.embedding.Embedder;
 import org.dailydl.indexer.index.IndexArticles;
 import org.dailydl.indexer.index.IndexReport;
 import picocli.CommandLine;
@@ -36,7 +38,7 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
-  @picocli.CommandLine.Mixin org.dailydl.indexer.cli.Locations locations;
+  @CommandLine.Mixin Locations locations;
 
   @Option(names = "--full", description = "Rebuild from scratch instead of updating.")
   boolean full;
@@ -79,11 +81,11 @@ public final class IndexCommand implements Callable<Integer> {
       err.printf("%s:%d: broken link: %s%n", link.path(), link.line(), link.target());
     }
     out.println(summary(result));
-    org.dailydl.indexer.embedding.EmbedArticles.Report embedded = null;
+    EmbedArticles.Report embedded = null;
     if (!noEmbeddings) {
       try {
-        embedded = new org.dailydl.indexer.embedding.EmbedArticles(locations.index,
-            org.dailydl.indexer.embedding.Embedder.load(locations.index.resolve("native"))).run();
+        embedded = new EmbedArticles(locations.index,
+            Embedder.load(locations.index.resolve("native"))).run();
         out.printf(Locale.ROOT, "embeddings: %d passages of %d articles (%d embedded, %d reused), %.1f s%n",
             embedded.passages(), embedded.articles(), embedded.embedded(), embedded.reused(), embedded.millis() / 1000.0);
       } catch (IOException | RuntimeException e) {

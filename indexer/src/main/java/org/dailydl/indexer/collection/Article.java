@@ -1,6 +1,7 @@
 package org.dailydl.indexer.collection;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,7 +54,7 @@ public record Article(
     NOTEBOOK;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.dailydl.indexer.collection;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A file found by the walker that looks like an article.
@@ -11,6 +12,6 @@ import java.nio.file.Path;
  */
 public record ContentFile(Path file, String path, long size) {
   public boolean isNotebook() {
-    return path.toLowerCase(java.util.Locale.ROOT).endsWith(".ipynb");
+    return path.toLowerCase(Locale.ROOT).endsWith(".ipynb");
   }
 }

@@ -11,9 +11,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,6 +48,15 @@ public final class ContentWalker {
     this.excluded = excluded == null ? null : excluded.toAbsolutePath().normalize();
   }
 
+  /**
+   * Whether a folder of this name is never entered: hidden folders ({@code .git},
+   * {@code .ipynb_checkpoints}) and dependency or build folders. The walker and the server's
+   * content watcher share this rule.
+   */
+  public static boolean isSkippedFolder(String name) {
+    return name.startsWith(".") || SKIPPED_FOLDERS.contains(name);
+  }
+
   /** Whether a path names an article file by its extension. */
   public static boolean isArticleFile(String path) {
     String lower = path.toLowerCase(Locale.ROOT);
@@ -58,9 +68,8 @@ public final class ContentWalker {
     if (!Files.isDirectory(root)) {
       throw new IOException("content folder not found: " + root);
     }
-    List<ContentFile> files = new ArrayList<>();
+    List<ContentFile> found = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
-    Set<Path> seen = new HashSet<>();
     Files.walkFileTree(
         root,
         EnumSet.of(FileVisitOption.FOLLOW_LINKS),
@@ -72,7 +81,7 @@ public final class ContentWalker {
               return FileVisitResult.CONTINUE;
             }
             String name = dir.getFileName().toString();
-            if (name.startsWith(".") || SKIPPED_FOLDERS.contains(name) || dir.equals(excluded)) {
+            if (isSkippedFolder(name) || dir.equals(excluded)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
             return FileVisitResult.CONTINUE;
@@ -85,14 +94,12 @@ public final class ContentWalker {
               return FileVisitResult.CONTINUE;
             }
             String path = relative(file);
-            if (!seen.add(realPath(file))) {
-              problems.add(skipped(path, "same file as another path (symbolic link); indexed once"));
-            } else if (attrs.size() == 0) {
+            if (attrs.size() == 0) {
               problems.add(skipped(path, "empty file"));
             } else if (attrs.size() > maxBytes) {
               problems.add(skipped(path, "larger than the size limit (" + attrs.size() + " > " + maxBytes + " bytes)"));
             } else {
-              files.add(new ContentFile(file, path, attrs.size()));
+              found.add(new ContentFile(file, path, attrs.size()));
             }
             return FileVisitResult.CONTINUE;
           }
@@ -108,9 +115,33 @@ public final class ContentWalker {
             return FileVisitResult.CONTINUE;
           }
         });
-    files.sort(Comparator.comparing(ContentFile::path));
+    List<ContentFile> files = onePathPerFile(found, problems);
     problems.sort(Comparator.comparing(Problem::path));
     return new Result(List.copyOf(files), List.copyOf(problems));
+  }
+
+  /**
+   * A file reached by several paths (symbolic links) is indexed once, whatever order the file
+   * system lists them in: under its own path when one of the paths is not a link, else under the
+   * first path in order. The others get a problem each.
+   */
+  private static List<ContentFile> onePathPerFile(List<ContentFile> found, List<Problem> problems) {
+    Map<Path, List<ContentFile>> byRealPath = new HashMap<>();
+    for (ContentFile file : found) {
+      byRealPath.computeIfAbsent(realPath(file.file()), k -> new ArrayList<>()).add(file);
+    }
+    List<ContentFile> files = new ArrayList<>();
+    for (Map.Entry<Path, List<ContentFile>> e : byRealPath.entrySet()) {
+      List<ContentFile> paths = new ArrayList<>(e.getValue());
+      paths.sort(Comparator.comparing((ContentFile f) -> !f.file().toAbsolutePath().normalize().equals(e.getKey()))
+          .thenComparing(ContentFile::path));
+      files.add(paths.get(0));
+      for (ContentFile other : paths.subList(1, paths.size())) {
+        problems.add(skipped(other.path(), "same file as " + paths.get(0).path() + " (symbolic link); indexed once"));
+      }
+    }
+    files.sort(Comparator.comparing(ContentFile::path));
+    return files;
   }
 
   private String relative(Path file) {

@@ -3,8 +3,9 @@ package org.dailydl.indexer.collection;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayDeque;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,7 @@ public final class LinkResolver {
     Path file;
     try {
       file = normalized.isEmpty() ? root : root.resolve(normalized);
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       // a name no file can have (NUL, or unmappable characters): a broken link, not a failure
       return new Resolution(normalized, false);
     }
@@ -75,7 +76,7 @@ public final class LinkResolver {
     String normalized = normalize(target);
     try {
       return normalized != null && Files.exists(normalized.isEmpty() ? root : root.resolve(normalized));
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       return false;
     }
   }
@@ -93,7 +94,7 @@ public final class LinkResolver {
 
   /** Collapses {@code .} and {@code ..}; null when the path climbs out of the root. */
   static String normalize(String path) {
-    java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    ArrayDeque<String> parts = new ArrayDeque<>();
     for (String part : path.replace('\\', '/').split("/")) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
@@ -108,10 +109,5 @@ public final class LinkResolver {
       }
     }
     return String.join("/", parts);
-  }
-
-  static boolean isMarkdown(String path) {
-    String lower = path.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".md") || lower.endsWith(".markdown");
   }
 }

@@ -135,8 +135,7 @@ public final class MarkdownArticleParser {
         return;
       }
       if (node instanceof FencedCodeBlock fenced) {
-        String info = fenced.getInfo().toString().strip().toLowerCase(Locale.ROOT);
-        if (info.equals("math") || info.equals("latex") || info.equals("tex")) {
+        if (MathExtension.isMathFence(fenced.getInfo())) {
           body.append(MathText.words(fenced.getContentChars().toString())).append('\n');
         } else {
           code.append(fenced.getContentChars()).append('\n');

@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Set;
  */
 public final class MathExtension implements Parser.ParserExtension {
   private MathExtension() {}
+
+  /** Whether a fenced code block's info string marks it as display math (```math, ```latex, ```tex). */
+  public static boolean isMathFence(CharSequence info) {
+    String kind = info.toString().strip().toLowerCase(Locale.ROOT);
+    return kind.equals("math") || kind.equals("latex") || kind.equals("tex");
+  }
 
   public static MathExtension create() {
     return new MathExtension();

@@ -1,5 +1,7 @@
 package org.dailydl.indexer.collection;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ public final class NotebookArticleParser {
   // Notebook strings (embedded images) may exceed Jackson's default 20 MB string limit.
   private final ObjectMapper mapper =
       JsonMapper.builder(
-              com.fasterxml.jackson.core.JsonFactory.builder()
+              JsonFactory.builder()
                   .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
                   .build())
           .build();
@@ -74,7 +76,7 @@ public final class NotebookArticleParser {
       root = mapper.readTree(json);
     } catch (JsonProcessingException e) {
       // limits (nesting depth, number length) are reported without a location
-      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      JsonLocation at = e.getLocation();
       throw new MalformedNotebookException("malformed notebook JSON" + (at == null ? "" : " at line " + at.getLineNr())
           + ": " + e.getOriginalMessage());
     }

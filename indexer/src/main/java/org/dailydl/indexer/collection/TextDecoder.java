@@ -10,14 +10,14 @@ import java.nio.charset.StandardCharsets;
  * Turns a file's bytes into text, or says why it is not text. UTF-8 first (a BOM is dropped); older
  * Chinese notes are often GB18030/GBK, so that is tried next and reported as a warning.
  */
-final class TextDecoder {
+public final class TextDecoder {
   private static final Charset GB18030 = Charset.forName("GB18030");
 
   /** Decoded text and the charset that worked. */
-  record Decoded(String text, Charset charset) {}
+  public record Decoded(String text, Charset charset) {}
 
   /** Thrown when the bytes are not text in any charset we accept. */
-  static final class NotTextException extends Exception {
+  public static final class NotTextException extends Exception {
     NotTextException(String message) {
       super(message);
     }
@@ -25,7 +25,8 @@ final class TextDecoder {
 
   private TextDecoder() {}
 
-  static Decoded decode(byte[] bytes) throws NotTextException {
+  /** The text of {@code bytes}: UTF-8 (BOM dropped), else GB18030 when it reads as text. */
+  public static Decoded decode(byte[] bytes) throws NotTextException {
     int probe = Math.min(bytes.length, 8192);
     for (int i = 0; i < probe; i++) {
       if (bytes[i] == 0) {

@@ -1,23 +1,20 @@
 package org.dailydl.indexer.embedding;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.collection.Article;
 import org.dailydl.indexer.collection.ArticleIds;
 import org.dailydl.indexer.index.IndexLocation;
+import org.dailydl.indexer.schema.ArticleSchema;
+import org.dailydl.indexer.schema.IndexMeta;
+import org.dailydl.indexer.schema.IndexedArticle;
 
 /**
  * Brings the passage vectors up to date with the live lexical index: every article is split into
@@ -26,8 +23,6 @@ import org.dailydl.indexer.index.IndexLocation;
  * under {@code serve}). Not thread-safe: one run at a time per index folder.
  */
 public final class EmbedArticles {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** What a run did. */
   public record Report(int articles, int passages, int embedded, int reused, long millis, boolean unchanged) {}
 
@@ -51,30 +46,23 @@ public final class EmbedArticles {
     int articles = 0;
     VectorStore.Contents existing = store.read();
     try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
-      lexicalHash = reader.getIndexCommit().getUserData().get(Fields.Meta.CONTENT_HASH);
+      lexicalHash = IndexMeta.fromUserData(reader.getIndexCommit().getUserData()).contentHash();
       if (lexicalHash != null && lexicalHash.equals(existing.lexicalHash()) && !existing.entries().isEmpty()) {
         return new Report(reader.numDocs(), existing.entries().size(), 0, existing.entries().size(),
             (System.nanoTime() - start) / 1_000_000, true);
       }
-      Map<String, float[]> cache = new java.util.HashMap<>();
+      Map<String, float[]> cache = new HashMap<>();
       existing.entries().forEach(e -> cache.put(e.hash(), e.vector()));
-      for (LeafReaderContext leaf : reader.leaves()) {
-        LeafReader r = leaf.reader();
-        StoredFields stored = r.storedFields();
-        for (int doc = 0; doc < r.maxDoc(); doc++) {
-          if (r.getLiveDocs() != null && !r.getLiveDocs().get(doc)) {
-            continue;
-          }
-          Document d = stored.document(doc, Set.of(Fields.ID, Fields.TITLE, Fields.BODY, Fields.OUTLINE));
-          articles++;
-          for (Passages.Passage p : Passages.split(d.get(Fields.TITLE), d.get(Fields.BODY), headings(d))) {
-            String hash = ArticleIds.sha256(p.text());
-            float[] vector = cache.get(hash);
-            entries.add(new VectorStore.Entry(d.get(Fields.ID), p.index(), hash, vector));
-            if (vector == null) {
-              missing.add(entries.size() - 1);
-              texts.add(p.text());
-            }
+      for (IndexedArticle article : ArticleSchema.read(reader)) {
+        articles++;
+        List<String> headings = article.outline().stream().map(Article.Heading::text).toList();
+        for (Passages.Passage p : Passages.split(article.title(), ArticleSchema.body(reader, article.doc()), headings)) {
+          String hash = ArticleIds.sha256(p.text());
+          float[] vector = cache.get(hash);
+          entries.add(new VectorStore.Entry(article.id(), p.index(), hash, vector));
+          if (vector == null) {
+            missing.add(entries.size() - 1);
+            texts.add(p.text());
           }
         }
       }
@@ -87,16 +75,5 @@ public final class EmbedArticles {
     store.write(entries, lexicalHash);
     return new Report(articles, entries.size(), texts.size(), entries.size() - texts.size(),
         (System.nanoTime() - start) / 1_000_000, false);
-  }
-
-  private static List<String> headings(Document d) throws IOException {
-    List<String> headings = new ArrayList<>();
-    String outline = d.get(Fields.OUTLINE);
-    if (outline != null) {
-      for (JsonNode h : JSON.readTree(outline)) {
-        headings.add(h.path("text").asText());
-      }
-    }
-    return headings;
   }
 }

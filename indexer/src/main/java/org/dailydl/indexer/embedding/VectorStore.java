@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,10 +53,6 @@ public final class VectorStore {
     this.dir = indexRoot.resolve("vectors");
   }
 
-  public Path dir() {
-    return dir;
-  }
-
   public boolean exists() {
     return Files.isDirectory(dir) && DirectoryReaderExists.check(dir);
   }
@@ -87,15 +82,6 @@ public final class VectorStore {
       }
       return new Contents(entries, reader.getIndexCommit().getUserData().get(LEXICAL_HASH));
     }
-  }
-
-  /** Vectors already computed, by passage hash. */
-  public Map<String, float[]> byHash() throws IOException {
-    Map<String, float[]> cache = new HashMap<>();
-    for (Entry e : read().entries()) {
-      cache.put(e.hash(), e.vector());
-    }
-    return cache;
   }
 
   /** Replaces the store's content with {@code entries} in one commit. */

@@ -1,6 +1,10 @@
 package org.dailydl.indexer.index;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.dailydl.indexer.collection.ContentWalker;
+import org.dailydl.indexer.collection.Link;
 import org.dailydl.indexer.collection.Problem;
 
 /**
@@ -51,20 +55,20 @@ public record IndexReport(
   /** Collects a report during a run. */
   static final class Builder {
     private final int files;
-    private final java.util.List<Problem> problems = new java.util.ArrayList<>();
-    private final java.util.List<BrokenLink> brokenLinks = new java.util.ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<BrokenLink> brokenLinks = new ArrayList<>();
     private String mode = "full";
     private int articles;
     private int indexed;
     private int removed;
 
-    Builder(org.dailydl.indexer.collection.ContentWalker.Result walk) {
+    Builder(ContentWalker.Result walk) {
       this.files = walk.files().size() + (int) walk.problems().stream()
-          .filter(p -> org.dailydl.indexer.collection.ContentWalker.isArticleFile(p.path())).count();
+          .filter(p -> ContentWalker.isArticleFile(p.path())).count();
       problems.addAll(walk.problems());
     }
 
-    void problems(java.util.List<Problem> more) {
+    void problems(List<Problem> more) {
       problems.addAll(more);
     }
 
@@ -72,7 +76,7 @@ public record IndexReport(
       brokenLinks.add(link);
     }
 
-    void brokenLinks(String path, java.util.List<org.dailydl.indexer.collection.Link> links) {
+    void brokenLinks(String path, List<Link> links) {
       for (var link : links) {
         if (link.broken()) {
           brokenLinks.add(new BrokenLink(path, link.line(), link.href()));
@@ -88,8 +92,8 @@ public record IndexReport(
     }
 
     IndexReport build(long millis) {
-      problems.sort(java.util.Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
-      brokenLinks.sort(java.util.Comparator.comparing(BrokenLink::path).thenComparingInt(BrokenLink::line));
+      problems.sort(Comparator.comparing(Problem::path).thenComparingInt(Problem::line));
+      brokenLinks.sort(Comparator.comparing(BrokenLink::path).thenComparingInt(BrokenLink::line));
       return new IndexReport(mode, files, articles, indexed, removed, problems, brokenLinks, millis);
     }
   }

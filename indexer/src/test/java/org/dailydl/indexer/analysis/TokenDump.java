@@ -1,5 +1,7 @@
 package org.dailydl.indexer.analysis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
@@ -19,8 +21,8 @@ public final class TokenDump {
         terms.add(term.toString());
       }
       stream.end();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return terms;
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.dailydl.indexer.Fixtures;
 import org.junit.jupiter.api.Test;
-
 class ArticleParserTest {
   private final Path corpus = Fixtures.corpus();
   private final ArticleParser parser = new ArticleParser(corpus);
@@ -103,7 +103,7 @@ class ArticleParserTest {
     assertThat(external.target()).isNull();
     assertThat(external.broken()).isFalse();
     assertThat(links).filteredOn(Link::broken).extracting(Link::href, Link::line)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("深度学习/RNN.md", 14));
+        .containsExactly(Tuple.tuple("深度学习/RNN.md", 14));
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,10 +47,9 @@ class HostileCorpusTest {
 
     assertThat(report.articles()).isEqualTo(6);
     List<String> warned = report.problems().stream().map(Problem::path).toList();
+    // the link 别名.md reaches 好文章.md: the file is indexed under its own path, the link is reported
     assertThat(warned).containsExactlyInAnyOrder(
-        "空文件.md", "坏编码.md", "坏笔记.ipynb", "不是笔记.ipynb", "图片.md", "巨大.md", "循环/自己", "旧编码.md",
-        report.problems().stream().map(Problem::path).filter(p -> p.equals("别名.md") || p.equals("好文章.md"))
-            .findFirst().orElse("别名.md"));
+        "空文件.md", "坏编码.md", "坏笔记.ipynb", "不是笔记.ipynb", "图片.md", "巨大.md", "循环/自己", "旧编码.md", "别名.md");
     assertThat(report.unreadable()).extracting(Problem::path)
         .containsExactlyInAnyOrder("坏编码.md", "坏笔记.ipynb", "不是笔记.ipynb", "图片.md");
     assertThat(report.brokenLinks()).isEmpty();
@@ -68,6 +66,5 @@ class HostileCorpusTest {
       assertThat(p.severity()).isEqualTo(Problem.Severity.WARNING);
       assertThat(p.message()).contains("GB18030");
     });
-    assertThat(new String(Files.readAllBytes(content.resolve("好文章.md")), StandardCharsets.UTF_8)).contains("好文章");
   }
 }

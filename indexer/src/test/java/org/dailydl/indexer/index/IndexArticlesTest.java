@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,13 +17,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
+import org.assertj.core.groups.Tuple;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.Fixtures;
+import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.collection.Article;
-import org.dailydl.indexer.generator.ArticleDocumentGenerator;
+import org.dailydl.indexer.schema.ArticleSchema;
+import org.dailydl.indexer.schema.IndexMeta;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class IndexArticlesTest {
   @TempDir Path temp;
 
@@ -38,13 +41,11 @@ class IndexArticlesTest {
     }
   }
 
-  private List<String> stored(String path, String field) throws IOException {
+  /** The anchor text stored for the article at {@code path}, read back through the schema. */
+  private List<String> anchors(String path) throws IOException {
     Path live = new IndexLocation(temp.resolve("index")).current().orElseThrow();
     try (var dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
-      IndexSearcher searcher = new IndexSearcher(reader);
-      var hits = searcher.search(new TermQuery(new Term(Fields.PATH, path)), 1);
-      Document doc = searcher.storedFields().document(hits.scoreDocs[0].doc);
-      return List.of(doc.getValues(field));
+      return ArticleSchema.read(reader).stream().filter(a -> a.path().equals(path)).findFirst().orElseThrow().anchors();
     }
   }
 
@@ -57,15 +58,15 @@ class IndexArticlesTest {
     assertThat(count(Fields.PATH, ".hidden/secret.md")).isZero();
     assertThat(count(Fields.PATH, "数据分析/.ipynb_checkpoints/Pandas入门-checkpoint.ipynb")).isZero();
     assertThat(report.brokenLinks()).extracting(IndexReport.BrokenLink::path, IndexReport.BrokenLink::line)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("README.md", 14),
-            org.assertj.core.groups.Tuple.tuple("深度学习/注意力机制.md", 34));
+        .containsExactly(Tuple.tuple("README.md", 14),
+            Tuple.tuple("深度学习/注意力机制.md", 34));
     assertThat(report.passesCheck()).isFalse();
   }
 
   @Test
   void anchor_text_of_inbound_links_is_indexed_with_the_target() throws IOException {
     index(Fixtures.copyOfCorpus(temp.resolve("content")), false);
-    assertThat(stored("深度学习/注意力机制.md", Fields.ANCHOR)).containsExactly("注意力机制", "注意力机制详解");
+    assertThat(anchors("深度学习/注意力机制.md")).containsExactly("注意力机制", "注意力机制详解");
     assertThat(count(Fields.ANCHOR, "详解")).isEqualTo(1);
   }
 
@@ -101,7 +102,7 @@ class IndexArticlesTest {
     Files.writeString(readme, Files.readString(readme).replace("卷积网络入门", "图像识别的卷积模型"));
     IndexReport update = index(content, false);
     assertThat(update.indexed()).isEqualTo(2);
-    assertThat(stored("深度学习/CNN.md", Fields.ANCHOR)).contains("图像识别的卷积模型");
+    assertThat(anchors("深度学习/CNN.md")).contains("图像识别的卷积模型");
   }
 
   @Test
@@ -110,15 +111,15 @@ class IndexArticlesTest {
     index(content, false);
     Path before = new IndexLocation(temp.resolve("index")).current().orElseThrow();
 
-    ArticleDocumentGenerator failing = new ArticleDocumentGenerator() {
+    ArticleSchema failing = new ArticleSchema() {
       private int calls;
 
       @Override
-      public Document generate(Article article, Collection<String> anchors, long modified) {
+      public Document write(Article article, Collection<String> anchors, long modified) {
         if (++calls == 4) {
           throw new IllegalStateException("disk on fire");
         }
-        return super.generate(article, anchors, modified);
+        return super.write(article, anchors, modified);
       }
     };
     var options = new IndexArticles.Options(content, temp.resolve("index"), true, 5_000_000);
@@ -150,12 +151,13 @@ class IndexArticlesTest {
   void commit_metadata_records_version_time_count_and_content_hash() throws IOException {
     Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
     index(content, false);
-    var meta = IndexArticles.IndexMetadata.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
-    assertThat(meta).containsEntry(Fields.Meta.ARTICLE_COUNT, "10")
-        .containsKeys(Fields.Meta.BUILD_TIME, Fields.Meta.CONTENT_HASH, Fields.Meta.ANALYSIS_VERSION);
-    String hash = meta.get(Fields.Meta.CONTENT_HASH);
+    IndexMeta meta = IndexMeta.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
+    assertThat(meta.articleCount()).isEqualTo(10);
+    assertThat(meta.analysisVersion()).isEqualTo(Analysis.VERSION);
+    assertThat(Instant.parse(meta.buildTime())).isBeforeOrEqualTo(Instant.now());
+    assertThat(meta.contentHash()).matches("[0-9a-f]{64}");
     index(content, true);
-    var again = IndexArticles.IndexMetadata.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
-    assertThat(again.get(Fields.Meta.CONTENT_HASH)).isEqualTo(hash);
+    IndexMeta again = IndexMeta.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
+    assertThat(again.contentHash()).isEqualTo(meta.contentHash());
   }
 }

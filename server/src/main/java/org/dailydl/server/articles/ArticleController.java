@@ -1,5 +1,6 @@
 package org.dailydl.server.articles;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.openapi.HttpMethod;
@@ -10,14 +11,22 @@ import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.util.Map;
 import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.Params;
 
 /** HTTP in and out for articles and categories. */
-public final class ArticleController {
+public final class ArticleController implements Feature {
   private final ArticleService articles;
 
   public ArticleController(ArticleService articles) {
     this.articles = articles;
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.get("/api/articles", this::list);
+    app.get("/api/articles/{id}", this::byId);
+    app.get("/api/categories", this::categories);
   }
 
   @OpenApi(

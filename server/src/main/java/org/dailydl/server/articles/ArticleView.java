@@ -1,6 +1,7 @@
 package org.dailydl.server.articles;
 
 import java.util.List;
+import org.dailydl.server.corpus.Keyword;
 
 /** DTOs of the articles API. */
 public final class ArticleView {
@@ -12,9 +13,6 @@ public final class ArticleView {
 
   /** A link between two articles, seen from one end: the other article and the link's words. */
   public record LinkRef(String id, String path, String title, String text) {}
-
-  /** A keyword with its TF-IDF weight. */
-  public record Keyword(String term, double weight) {}
 
   /** One article, rendered. */
   public record Full(

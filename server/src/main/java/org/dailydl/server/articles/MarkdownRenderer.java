@@ -4,8 +4,9 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
-import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkStatus;
 import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
@@ -14,16 +15,17 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.dailydl.indexer.collection.LinkResolver.Resolution;
 import org.dailydl.indexer.collection.MarkdownOptions;
+import org.dailydl.indexer.collection.MathExtension;
 import org.dailydl.indexer.collection.MathNode;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document.OutputSettings;
@@ -112,7 +114,7 @@ public final class MarkdownRenderer {
       builder.nodeRendererFactory(options -> new MathRenderer());
       builder.linkResolverFactory(new IndependentLinkResolverFactory() {
         @Override
-        public LinkResolver apply(com.vladsch.flexmark.html.renderer.LinkResolverBasicContext context) {
+        public LinkResolver apply(LinkResolverBasicContext context) {
           return new ArticleLinks(CONTEXT.get(context.getDocument()));
         }
       });
@@ -125,8 +127,7 @@ public final class MarkdownRenderer {
       return Set.of(
           new NodeRenderingHandler<>(MathNode.class, (node, ctx, html) -> math(html, node.tex(), node.isDisplay())),
           new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> {
-            String info = node.getInfo().toString().strip().toLowerCase(Locale.ROOT);
-            if (info.equals("math") || info.equals("latex") || info.equals("tex")) {
+            if (MathExtension.isMathFence(node.getInfo())) {
               math(html, node.getContentChars().toString(), true);
             } else {
               ctx.delegateRender();
@@ -151,8 +152,8 @@ public final class MarkdownRenderer {
     }
 
     @Override
-    public ResolvedLink resolveLink(com.vladsch.flexmark.util.ast.Node node,
-        com.vladsch.flexmark.html.renderer.LinkResolverBasicContext basic, ResolvedLink link) {
+    public ResolvedLink resolveLink(Node node,
+        LinkResolverBasicContext basic, ResolvedLink link) {
       if (link.getLinkType() != LinkType.LINK) {
         return link;
       }

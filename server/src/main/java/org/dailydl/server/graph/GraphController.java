@@ -1,5 +1,6 @@
 package org.dailydl.server.graph;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.openapi.HttpMethod;
@@ -9,14 +10,20 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.Params;
 
 /** HTTP in and out for the topic graph. */
-public final class GraphController {
+public final class GraphController implements Feature {
   private final GraphService graph;
 
   public GraphController(GraphService graph) {
     this.graph = graph;
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.get("/api/graph", this::graph);
   }
 
   @OpenApi(

@@ -12,12 +12,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import org.dailydl.server.index.ArticleInfo;
-import org.dailydl.server.index.Catalog;
+import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.corpus.Catalog;
+import org.dailydl.server.corpus.CorpusSnapshot;
+import org.dailydl.server.corpus.LinkGraph;
+import org.dailydl.server.corpus.PerSnapshot;
+import org.dailydl.server.corpus.TermStatistics;
+import org.dailydl.server.corpus.Topics;
 import org.dailydl.server.index.IndexHandle;
-import org.dailydl.server.index.IndexVersion;
-import org.dailydl.server.related.ArticleVectors;
 
 /**
  * Builds the topic graph once per index version and serves it whole or as one node's
@@ -25,15 +27,13 @@ import org.dailydl.server.related.ArticleVectors;
  * each article to its closest articles by TF-IDF cosine. Thread-safe.
  */
 public final class GraphService {
-  static final int TOP_TERMS = 8;
-  static final int MIN_TOPIC_ARTICLES = 3;
-  static final int MAX_TOPICS = 80;
   static final int SIMILAR_PER_ARTICLE = 3;
   static final double MIN_SIMILARITY = 0.2;
   /** A neighbourhood never has more nodes than this, so a client can draw it. */
   public static final int MAX_NEIGHBOURHOOD = 150;
 
   private final IndexHandle index;
+  private final PerSnapshot<TopicGraph> graphs = new PerSnapshot<>(GraphService::build);
 
   public GraphService(IndexHandle index) {
     this.index = Objects.requireNonNull(index);
@@ -41,8 +41,8 @@ public final class GraphService {
 
   /** The whole graph. */
   public TopicGraph graph() throws IOException {
-    try (IndexHandle.Snapshot snapshot = index.acquire()) {
-      return snapshot.version().derived(TopicGraph.class, GraphService::build);
+    try (IndexHandle.Lease lease = index.acquire()) {
+      return graphs.get(lease.corpus());
     }
   }
 
@@ -84,9 +84,9 @@ public final class GraphService {
     return Optional.of(new TopicGraph(keptNodes, keptEdges));
   }
 
-  static TopicGraph build(IndexVersion version) {
-    Catalog catalog = version.catalog();
-    ArticleVectors vectors = org.dailydl.server.related.RelatedService.vectors(version);
+  static TopicGraph build(CorpusSnapshot corpus) {
+    Catalog catalog = corpus.catalog();
+    LinkGraph links = corpus.links();
     List<TopicGraph.Node> nodes = new ArrayList<>();
     List<TopicGraph.Edge> edges = new ArrayList<>();
 
@@ -94,44 +94,35 @@ public final class GraphService {
       String name = c.getKey().isEmpty() ? "首页" : c.getKey();
       nodes.add(new TopicGraph.Node("category:" + c.getKey(), name, "category", c.getKey(), c.getValue()));
     }
-    Map<String, List<String>> articlesOfTerm = new TreeMap<>();
-    for (ArticleInfo a : catalog.articles()) {
-      int degree = catalog.outgoing(a.id()).size() + catalog.incoming(a.id()).size();
+    for (IndexedArticle a : catalog.articles()) {
+      int degree = links.outgoing(a.id()).size() + links.incoming(a.id()).size();
       nodes.add(new TopicGraph.Node(a.id(), a.title(), "article", a.category(), 1 + degree));
       edges.add(new TopicGraph.Edge(a.id(), "category:" + a.category(), "category", 0.2));
-      for (Catalog.Edge link : catalog.outgoing(a.id())) {
+      for (LinkGraph.Edge link : links.outgoing(a.id())) {
         edges.add(new TopicGraph.Edge(a.id(), link.target(), "link", 1.0));
       }
-      for (ArticleVectors.Weighted w : vectors.keywords(a.id(), TOP_TERMS)) {
-        articlesOfTerm.computeIfAbsent(w.term(), t -> new ArrayList<>()).add(a.id());
+    }
+    similarEdges(catalog, links, corpus.terms(), edges);
+    for (Topics.Topic topic : corpus.topics().all()) {
+      String id = "topic:" + topic.term();
+      nodes.add(new TopicGraph.Node(id, topic.term(), "topic", null, topic.articles().size()));
+      for (String article : topic.articles()) {
+        edges.add(new TopicGraph.Edge(article, id, "topic", 0.5));
       }
     }
-    similarEdges(catalog, vectors, edges);
-    int minArticles = catalog.size() < 20 ? 2 : MIN_TOPIC_ARTICLES;
-    articlesOfTerm.entrySet().stream()
-        .filter(e -> e.getValue().size() >= minArticles)
-        .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> -e.getValue().size())
-            .thenComparing(Map.Entry::getKey))
-        .limit(MAX_TOPICS)
-        .forEach(e -> {
-          String topic = "topic:" + e.getKey();
-          nodes.add(new TopicGraph.Node(topic, e.getKey(), "topic", null, e.getValue().size()));
-          for (String article : e.getValue()) {
-            edges.add(new TopicGraph.Edge(article, topic, "topic", 0.5));
-          }
-        });
     return new TopicGraph(List.copyOf(nodes), List.copyOf(edges));
   }
 
   /** Each article's closest articles above the similarity floor, each pair once. */
-  private static void similarEdges(Catalog catalog, ArticleVectors vectors, List<TopicGraph.Edge> edges) {
+  private static void similarEdges(Catalog catalog, LinkGraph links, TermStatistics terms,
+      List<TopicGraph.Edge> edges) {
     Set<String> linked = new HashSet<>();
-    for (ArticleInfo a : catalog.articles()) {
-      catalog.outgoing(a.id()).forEach(e -> linked.add(pairKey(e.source(), e.target())));
+    for (IndexedArticle a : catalog.articles()) {
+      links.outgoing(a.id()).forEach(e -> linked.add(pairKey(e.source(), e.target())));
     }
     Map<String, TopicGraph.Edge> similar = new LinkedHashMap<>();
-    for (ArticleInfo a : catalog.articles()) {
-      vectors.similarTo(a.id()).entrySet().stream()
+    for (IndexedArticle a : catalog.articles()) {
+      terms.similarTo(a.id()).entrySet().stream()
           .filter(e -> e.getValue() >= MIN_SIMILARITY)
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
           .limit(SIMILAR_PER_ARTICLE)

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.dailydl.indexer.collection.Problem;
+import org.dailydl.indexer.collection.ContentWalker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +70,7 @@ public final class ContentWatcher implements Closeable {
       @Override
       public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
         String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        if (!dir.equals(root) && (name.startsWith(".") || dir.toAbsolutePath().normalize().equals(indexDir))) {
+        if (!dir.equals(root) && (ContentWalker.isSkippedFolder(name) || dir.toAbsolutePath().normalize().equals(indexDir))) {
           return FileVisitResult.SKIP_SUBTREE;
         }
         dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
@@ -118,7 +120,7 @@ public final class ContentWatcher implements Closeable {
         LOG.info("content changed: {} indexed, {} removed, {} warnings in {} ms", report.indexed(), report.removed(),
             report.problems().size(), report.millis());
       }
-      report.problems().stream().filter(p -> p.severity() != org.dailydl.indexer.collection.Problem.Severity.WARNING)
+      report.problems().stream().filter(p -> p.severity() != Problem.Severity.WARNING)
           .forEach(p -> LOG.warn("{}: {}", p.path(), p.message()));
     } catch (IOException | RuntimeException e) {
       LOG.warn("re-indexing after a content change failed; still serving the previous index: {}", e.toString());

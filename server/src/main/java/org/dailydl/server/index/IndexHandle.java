@@ -1,20 +1,30 @@
 package org.dailydl.server.index;
 
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.apache.lucene.index.CheckIndex;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.dailydl.indexer.collection.ContentWalker;
@@ -22,6 +32,9 @@ import org.dailydl.indexer.index.IndexArticles;
 import org.dailydl.indexer.index.IndexLocation;
 import org.dailydl.indexer.index.IndexReport;
 import org.dailydl.indexer.index.ProgressListener;
+import org.dailydl.indexer.schema.IndexMeta;
+import org.dailydl.server.corpus.CorpusSnapshot;
+import org.dailydl.server.corpus.PassageVectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +53,11 @@ public final class IndexHandle implements Closeable {
   private final long maxBytes;
   private final Object writeLock = new Object();
   private final AtomicLong versions = new AtomicLong();
+  private volatile Supplier<Optional<PassageVectors>> passages = Optional::empty;
   private volatile Managed managed;
-  private volatile IndexVersion version;
+  private volatile CorpusSnapshot snapshot;
   private volatile IndexReport lastReport;
-  private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
   /** Runs {@code listener} after every indexing run that made the index searchable (on the indexing thread). */
   public void onIndexed(Runnable listener) {
@@ -58,13 +72,11 @@ public final class IndexHandle implements Closeable {
     }
   }
 
-  /** An acquired searcher with its version; release it by closing. */
-  public record Snapshot(IndexSearcher searcher, IndexVersion version, SearcherManager owner)
-      implements AutoCloseable {
-    public Catalog catalog() {
-      return version.catalog();
-    }
-
+  /**
+   * An acquired searcher with the corpus snapshot of its version; release it by closing. The
+   * snapshot's lazy parts read from the searcher's reader, so compute them while the lease is held.
+   */
+  public record Lease(IndexSearcher searcher, CorpusSnapshot corpus, SearcherManager owner) implements AutoCloseable {
     @Override
     public void close() {
       try {
@@ -82,8 +94,22 @@ public final class IndexHandle implements Closeable {
   }
 
   /**
+   * Where snapshots get the passage vectors of semantic search from (they follow the lexical
+   * index, computed by whoever attaches here); until called, snapshots have none.
+   */
+  public void attachPassages(Supplier<Optional<PassageVectors>> source) {
+    this.passages = Objects.requireNonNull(source);
+  }
+
+  /** The index folder (generations, vectors, native libraries). */
+  public Path indexRoot() {
+    return location.root();
+  }
+
+  /**
    * Builds or updates the index of {@code contentDir} in {@code indexDir}, then opens it. A folder
-   * that holds no readable index of ours (corrupt, foreign) is set aside and rebuilt.
+   * that holds no readable index of ours (corrupt, foreign) is set aside and rebuilt. Snapshots
+   * have no passage vectors until a source is attached.
    */
   public static IndexHandle open(Path contentDir, Path indexDir) throws IOException {
     IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES);
@@ -196,11 +222,11 @@ public final class IndexHandle implements Closeable {
    */
   private static boolean looksLikeIndexTrouble(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof org.apache.lucene.index.CorruptIndexException
-          || t instanceof org.apache.lucene.index.IndexFormatTooOldException
-          || t instanceof org.apache.lucene.index.IndexFormatTooNewException
-          || t instanceof java.io.EOFException
-          || t instanceof java.nio.file.NoSuchFileException) {
+      if (t instanceof CorruptIndexException
+          || t instanceof IndexFormatTooOldException
+          || t instanceof IndexFormatTooNewException
+          || t instanceof EOFException
+          || t instanceof NoSuchFileException) {
         return true;
       }
     }
@@ -238,8 +264,8 @@ public final class IndexHandle implements Closeable {
     }
   }
 
-  /** Acquires the current searcher; close the snapshot when done. */
-  public Snapshot acquire() throws IOException {
+  /** Acquires the current searcher and its corpus snapshot; close the lease when done. */
+  public Lease acquire() throws IOException {
     while (true) {
       Managed current = managed;
       if (current == null) {
@@ -248,27 +274,32 @@ public final class IndexHandle implements Closeable {
       IndexSearcher searcher;
       try {
         searcher = current.manager().acquire();
-      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      } catch (AlreadyClosedException e) {
         continue; // swapped for a new generation between the read and the acquire
       }
-      return new Snapshot(searcher, versionFor(searcher), current.manager());
+      try {
+        return new Lease(searcher, snapshotFor(searcher), current.manager());
+      } catch (IOException | RuntimeException e) {
+        current.manager().release(searcher);
+        throw e;
+      }
     }
   }
 
-  private IndexVersion versionFor(IndexSearcher searcher) throws IOException {
-    IndexVersion known = version;
+  private CorpusSnapshot snapshotFor(IndexSearcher searcher) throws IOException {
+    CorpusSnapshot known = snapshot;
     if (known != null && known.reader() == searcher.getIndexReader()) {
       return known;
     }
     synchronized (this) {
-      known = version;
+      known = snapshot;
       if (known != null && known.reader() == searcher.getIndexReader()) {
         return known;
       }
       Map<String, String> meta = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
-      IndexVersion fresh = new IndexVersion(versions.incrementAndGet(), searcher.getIndexReader(),
-          Catalog.load(searcher.getIndexReader(), meta));
-      version = fresh;
+      CorpusSnapshot fresh = new CorpusSnapshot(versions.incrementAndGet(), searcher.getIndexReader(),
+          IndexMeta.fromUserData(meta), () -> passages.get());
+      snapshot = fresh;
       return fresh;
     }
   }

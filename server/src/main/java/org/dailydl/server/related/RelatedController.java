@@ -1,5 +1,6 @@
 package org.dailydl.server.related;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.openapi.HttpMethod;
@@ -9,15 +10,22 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.Params;
 
 /** HTTP in and out for related articles. */
-public final class RelatedController {
+public final class RelatedController implements Feature {
   static final int MAX_SIZE = 50;
   private final RelatedService related;
 
   public RelatedController(RelatedService related) {
     this.related = related;
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.get("/api/articles/{id}/related", this::byId);
+    app.get("/api/related", this::byPath);
   }
 
   @OpenApi(

@@ -1,6 +1,7 @@
 package org.dailydl.server.search;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ public final class QueryBuilder {
     int pos = 0;
     for (Glossary.Match match : glossary.find(normalized)) {
       addWords(units, normalized.substring(pos, match.start()));
-      Map<String, Float> spellings = new java.util.LinkedHashMap<>();
+      Map<String, Float> spellings = new LinkedHashMap<>();
       spellings.put(match.term(), 1f);
       match.equivalents().forEach(e -> spellings.putIfAbsent(e, EQUIVALENT_WEIGHT));
       List<String> words = new ArrayList<>(new LinkedHashSet<>(tokens(analysis.word(), match.term())));

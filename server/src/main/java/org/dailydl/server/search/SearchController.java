@@ -1,5 +1,8 @@
 package org.dailydl.server.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -10,17 +13,30 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.Params;
 
 /** HTTP in and out for search and suggestions. */
-public final class SearchController {
+public final class SearchController implements Feature {
   private final SearchService search;
   private final SuggestService suggest;
+  /**
+   * The JSON of results, kept beside them while they are cached: a repeated request is written
+   * without serialising its result again (keys are compared by identity and held weakly).
+   */
+  private final Cache<SearchResult, RenderedResult> rendered = Caffeine.newBuilder().weakKeys().build();
 
   public SearchController(SearchService search, SuggestService suggest) {
     this.search = search;
     this.suggest = suggest;
+  }
+
+  @Override
+  public void routes(Javalin app) {
+    app.get("/api/search", this::search);
+    app.get("/api/suggest", this::suggest);
   }
 
   @OpenApi(
@@ -43,7 +59,8 @@ public final class SearchController {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = SearchResult.class)),
         @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class))
       })
-  public void search(Context ctx) throws IOException {
+  public void search(Context ctx) throws IOException, InvalidQueryException {
+    long start = System.nanoTime();
     String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_LENGTH);
     int size = Params.integer(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
     int page = Params.integer(ctx, "page", 1, 1, SearchRequest.MAX_WINDOW);
@@ -53,17 +70,10 @@ public final class SearchController {
     String category = Params.optionalText(ctx, "category", 200);
     String tag = Params.optionalText(ctx, "tag", 200);
     boolean lucene = Params.choice(ctx, "syntax", "plain", List.of("plain", "lucene")).equals("lucene");
-    SearchRequest.Mode mode = SearchRequest.Mode.valueOf(
-        Params.choice(ctx, "mode", "hybrid", List.of("hybrid", "lexical", "semantic")).toUpperCase(java.util.Locale.ROOT));
-    try {
-      SearchService.Answer answer = search.answer(new SearchRequest(q, page, size, category, tag, lucene, mode));
-      // a repeated request is answered from the cache: its JSON is made once, then only the time changes
-      RenderedResult rendered = answer.cached()
-          .rendered(result -> RenderedResult.of(ctx.jsonMapper().toJsonString(result, SearchResult.class)));
-      ctx.contentType(ContentType.APPLICATION_JSON).result(rendered.with(answer.result().tookMs()));
-    } catch (InvalidQueryException e) {
-      throw new BadRequestResponse(e.getMessage());
-    }
+    Mode mode = Mode.of(Params.choice(ctx, "mode", "hybrid", List.of("hybrid", "lexical", "semantic")));
+    SearchResult result = search.search(new SearchRequest(q, page, size, category, tag, lucene, mode));
+    RenderedResult json = rendered.get(result, r -> RenderedResult.of(ctx.jsonMapper().toJsonString(r, SearchResult.class)));
+    ctx.contentType(ContentType.APPLICATION_JSON).result(json.with((System.nanoTime() - start) / 1_000_000));
   }
 
   @OpenApi(
@@ -82,6 +92,6 @@ public final class SearchController {
   public void suggest(Context ctx) throws IOException {
     String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_LENGTH);
     int size = Params.integer(ctx, "size", 8, 1, 20);
-    ctx.json(java.util.Map.of("query", q, "suggestions", suggest.suggest(q, size)));
+    ctx.json(Map.of("query", q, "suggestions", suggest.suggest(q, size)));
   }
 }

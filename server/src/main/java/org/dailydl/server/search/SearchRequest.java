@@ -11,18 +11,10 @@ import java.util.Objects;
  * @param category only this category, or null
  * @param tag only articles with this tag (case-insensitive), or null
  * @param luceneSyntax parse {@code query} with Lucene's query parser
+ * @param mode which signals rank
  */
 public record SearchRequest(String query, int page, int size, String category, String tag, boolean luceneSyntax,
     Mode mode) {
-  /** Which signals rank: words, meaning, or both fused. */
-  public enum Mode {
-    LEXICAL, SEMANTIC, HYBRID;
-
-    public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
-    }
-  }
-
   public static final int MAX_QUERY_LENGTH = 256;
   public static final int MAX_SIZE = 100;
   /** Deep paging is pointless for readers and costly: page × size stays under this. */
@@ -42,5 +34,10 @@ public record SearchRequest(String query, int page, int size, String category, S
 
   public static SearchRequest of(String query) {
     return new SearchRequest(query, 1, 10, null, null, false);
+  }
+
+  /** Index of the first hit of the page among all ranked results. */
+  int offset() {
+    return (page - 1) * size;
   }
 }

@@ -7,13 +7,14 @@ import java.util.List;
  *
  * @param query the query as asked
  * @param total number of matching articles
- * @param tookMs server-side time
+ * @param tookMs server-side time (the HTTP answer reports the time of that answer, cached or not)
  * @param hits this page's hits
  * @param facets category counts over all matches (ignoring the category filter, so a reader can switch)
  * @param suggestion a spelling suggestion for the query, or null
  * @param suggestionApplied true when the query found nothing and these results are for the suggestion
  * @param allTermsMatched false when no article had every word and the results match most of them
- * @param mode the ranking actually used: lexical, semantic or hybrid
+ * @param timedOut true when the time budget ran out and the results are partial
+ * @param mode the ranking actually used
  * @param semanticReady whether passage vectors are loaded (until then hybrid and semantic fall back to lexical)
  * @param semanticEnabled whether this server does semantic search at all (false when started without embeddings)
  */
@@ -29,7 +30,7 @@ public record SearchResult(
     boolean suggestionApplied,
     boolean allTermsMatched,
     boolean timedOut,
-    String mode,
+    Mode mode,
     boolean semanticReady,
     boolean semanticEnabled) {
 
@@ -38,15 +39,9 @@ public record SearchResult(
    * says what matched: {@code lexical} (words) and/or {@code semantic} (meaning).
    */
   public record Hit(String id, String path, String title, String category, List<String> tags, String snippet,
-      float score, List<String> signals) {}
+      float score, List<Signal> signals) {}
 
   public record Facets(List<FacetValue> category) {}
 
   public record FacetValue(String value, long count) {}
-
-  /** The same result with another server-side time (a cached answer reports its own). */
-  public SearchResult withTookMs(long millis) {
-    return new SearchResult(query, page, size, total, millis, hits, facets, suggestion, suggestionApplied,
-        allTermsMatched, timedOut, mode, semanticReady, semanticEnabled);
-  }
 }

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.server.index.ArticleInfo;
-import org.dailydl.server.index.Catalog;
+import org.dailydl.indexer.collection.Article;
+import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.corpus.CorpusSnapshot;
+import org.dailydl.server.corpus.PerSnapshot;
 import org.dailydl.server.index.IndexHandle;
-import org.dailydl.server.index.IndexVersion;
 
 /**
  * Search-as-you-type completions over article titles and headings. Prefix matches rank before
@@ -26,9 +27,10 @@ public final class SuggestService {
   /** Precomputed candidates of one index version. */
   private record Candidates(List<Candidate> list) {}
 
-  private record Candidate(String text, String normalized, boolean title, ArticleInfo article) {}
+  private record Candidate(String text, String normalized, boolean title, IndexedArticle article) {}
 
   private final IndexHandle index;
+  private final PerSnapshot<Candidates> candidates = new PerSnapshot<>(SuggestService::candidates);
 
   public SuggestService(IndexHandle index) {
     this.index = Objects.requireNonNull(index);
@@ -39,10 +41,9 @@ public final class SuggestService {
     if (q.isEmpty()) {
       return List.of();
     }
-    try (IndexHandle.Snapshot snapshot = index.acquire()) {
-      Candidates candidates = snapshot.version().derived(Candidates.class, SuggestService::candidates);
+    try (IndexHandle.Lease lease = index.acquire()) {
       List<Candidate> matches = new ArrayList<>();
-      for (Candidate c : candidates.list()) {
+      for (Candidate c : candidates.get(lease.corpus()).list()) {
         if (c.normalized().contains(q)) {
           matches.add(c);
         }
@@ -63,12 +64,11 @@ public final class SuggestService {
     }
   }
 
-  private static Candidates candidates(IndexVersion version) {
-    Catalog catalog = version.catalog();
+  private static Candidates candidates(CorpusSnapshot snapshot) {
     List<Candidate> list = new ArrayList<>();
-    for (ArticleInfo a : catalog.articles()) {
+    for (IndexedArticle a : snapshot.catalog().articles()) {
       list.add(new Candidate(a.title(), Glossary.normalize(a.title()), true, a));
-      for (ArticleInfo.Heading h : a.outline()) {
+      for (Article.Heading h : a.outline()) {
         if (!h.text().equals(a.title())) {
           list.add(new Candidate(h.text(), Glossary.normalize(h.text()), false, a));
         }

@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dailydl.indexer.collection.ArticleIds;
 import org.dailydl.server.TestIndex;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class ArticleServiceTest {
   @TempDir static Path temp;
   static TestIndex index;
@@ -29,7 +32,7 @@ class ArticleServiceTest {
         "行内公式 $a_i * b_i$ 与 $x^2$，以及", "", "$$", "\\sum_{i=1}^{n} x_i", "$$", "", "```math", "E = mc^2", "```", "",
         "```python", "print('<b>')", "```", ""));
     index.handle.reindex(false);
-    articles = new ArticleService(index.handle, a -> List.of());
+    articles = new ArticleService(index.handle);
   }
 
   @AfterAll
@@ -80,10 +83,10 @@ class ArticleServiceTest {
   @Test
   void raw_html_and_dangerous_links_are_inert() throws Exception {
     ArticleView.Full a = get("深度学习/危险.md");
-    org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parseBodyFragment(a.html());
+    Document dom = Jsoup.parseBodyFragment(a.html());
     assertThat(dom.select("script, iframe, img, object, embed, style, form")).isEmpty();
-    for (org.jsoup.nodes.Element e : dom.getAllElements()) {
-      for (org.jsoup.nodes.Attribute attribute : e.attributes()) {
+    for (Element e : dom.getAllElements()) {
+      for (Attribute attribute : e.attributes()) {
         assertThat(attribute.getKey()).doesNotStartWith("on");
         assertThat(attribute.getValue().toLowerCase().replaceAll("\\s", "")).doesNotStartWith("javascript:")
             .doesNotStartWith("data:").doesNotStartWith("vbscript:");

@@ -57,7 +57,7 @@ class HostileContentTest {
     // the content watcher and POST /api/reindex both call IndexHandle.reindex on a live index
     Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
     try (IndexHandle handle = IndexHandle.open(content, temp.resolve("index"))) {
-      var app = App.create(ServeCommand.Services.create(handle, Glossary.forContent(content)), App.Settings.DEFAULT);
+      var app = App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT);
       JavalinTest.test(app, (server, client) -> {
         RawHttp http = new RawHttp(server.port(), 15_000);
         String search = "/api/search?q=" + HostileInputs.encode("注意力");
@@ -90,7 +90,7 @@ class HostileContentTest {
     assertThatCode(() -> handle[0] = IndexHandle.open(content, temp.resolve("index")))
         .as("indexing a corpus with one hostile file").doesNotThrowAnyException();
     try {
-      var app = App.create(ServeCommand.Services.create(handle[0], Glossary.forContent(content)), App.Settings.DEFAULT);
+      var app = App.create(ServeCommand.features(handle[0], Glossary.forContent(content)), App.Settings.DEFAULT);
       JavalinTest.test(app, (server, client) -> {
         RawHttp http = new RawHttp(server.port(), 15_000);
         RawHttp.Response cnn = http.send("GET", "/api/articles?path=" + HostileInputs.encode("深度学习/CNN.md"));

@@ -57,8 +57,8 @@ class HostileRequestTest {
     // files just outside the content folder, and one a traversal from the index folder would reach
     Files.writeString(temp.resolve("canary.txt"), CANARY + "\n", StandardCharsets.UTF_8);
     Files.writeString(temp.resolve("outside.md"), "# " + CANARY + "\n\n" + CANARY + " body\n", StandardCharsets.UTF_8);
-    try (IndexHandle.Snapshot snapshot = index.handle.acquire()) {
-      var article = snapshot.catalog().byPath("深度学习/CNN.md").orElseThrow();
+    try (IndexHandle.Lease snapshot = index.handle.acquire()) {
+      var article = snapshot.corpus().catalog().byPath("深度学习/CNN.md").orElseThrow();
       id = article.id();
       path = HostileInputs.encode(article.path());
     }
@@ -320,7 +320,7 @@ class HostileRequestTest {
   void sent_at_least_a_thousand_requests_and_released_every_searcher() throws IOException {
     System.out.println("HostileRequestTest sent " + sent.get() + " requests");
     assertThat(sent.get()).as("requests sent by this class").isGreaterThanOrEqualTo(1000);
-    try (IndexHandle.Snapshot snapshot = index.handle.acquire()) {
+    try (IndexHandle.Lease snapshot = index.handle.acquire()) {
       // the manager's reference and ours: any other is a searcher some request never released
       assertThat(snapshot.searcher().getIndexReader().getRefCount()).isEqualTo(2);
     }

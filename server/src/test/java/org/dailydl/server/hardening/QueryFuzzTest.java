@@ -33,7 +33,7 @@ class QueryFuzzTest {
   static void open() throws IOException {
     temp = Files.createTempDirectory("dailydl-query-fuzz");
     index = TestIndex.ofFixtures(temp);
-    search = new SearchService(index.handle, index.glossary());
+    search = SearchService.create(index.handle, index.glossary());
   }
 
   @AfterAll

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 /**
  * Expensive queries answer within a bounded time: wildcard, regex and fuzzy Lucene queries that
  * expand to many terms or large automata, and plain queries of the maximum length. The service
@@ -132,7 +132,7 @@ class QueryTimeBudgetTest {
   }
 
   /** Terms joined by {@code separator}, as many as fit in 256 characters. */
-  private static String chain(java.util.function.IntFunction<String> term, String separator) {
+  private static String chain(IntFunction<String> term, String separator) {
     StringBuilder query = new StringBuilder(term.apply(0));
     for (int i = 1; ; i++) {
       String next = separator + term.apply(i);

@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -82,7 +84,7 @@ final class RawHttp {
       for (int n; (n = in.read(buffer)) >= 0; ) {
         all.write(buffer, 0, n);
       }
-    } catch (java.net.SocketException reset) {
+    } catch (SocketException reset) {
       // a server that answers and then resets the connection (e.g. after rejecting a request
       // before reading its body) still sent a response: keep what arrived
       if (all.size() == 0) {
@@ -113,7 +115,7 @@ final class RawHttp {
             (a, b) -> a + ", " + b);
       }
     }
-    byte[] body = java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
+    byte[] body = Arrays.copyOfRange(raw, headEnd + 4, raw.length);
     if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
       body = dechunk(body);
     }

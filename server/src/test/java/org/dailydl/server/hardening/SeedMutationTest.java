@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -17,7 +18,6 @@ import org.dailydl.server.search.SearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 /**
  * The fuzz properties over deterministic mutations of the seed corpora (fixed seed), so that a
  * normal test run explores beyond the seeds that Jazzer's regression mode replays. A failing input
@@ -47,7 +47,7 @@ class SeedMutationTest {
   static void open() throws IOException {
     temp = Files.createTempDirectory("dailydl-mutation");
     index = TestIndex.ofFixtures(temp);
-    search = new SearchService(index.handle, index.glossary());
+    search = SearchService.create(index.handle, index.glossary());
     content = MarkdownRendererFuzzTest.contentFolder();
     resolver = new LinkResolver(content);
   }
@@ -173,7 +173,7 @@ class SeedMutationTest {
   }
 
   private static byte[] slice(byte[] data, int from, int to) {
-    return java.util.Arrays.copyOfRange(data, from, to);
+    return Arrays.copyOfRange(data, from, to);
   }
 
   private static byte[] concat(byte[] a, byte[] b) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.dailydl.server.TestIndex;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 class ContentWatcherTest {
   @TempDir Path temp;
 
@@ -18,7 +18,7 @@ class ContentWatcherTest {
   }
 
   /** Polls until the condition holds or the deadline passes (the watcher settles changes for a moment). */
-  private static boolean eventually(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+  private static boolean eventually(Callable<Boolean> condition) throws Exception {
     long deadline = System.currentTimeMillis() + 10_000;
     while (System.currentTimeMillis() < deadline) {
       if (condition.call()) {
@@ -33,7 +33,7 @@ class ContentWatcherTest {
   void saved_added_and_deleted_files_are_searchable_without_a_restart() throws Exception {
     try (TestIndex index = TestIndex.ofFixtures(temp);
         ContentWatcher watcher = ContentWatcher.start(index.handle, temp.resolve("index"))) {
-      SearchService search = new SearchService(index.handle, index.glossary());
+      SearchService search = SearchService.create(index.handle, index.glossary());
       assertThat(count(search, "霍夫曼编码")).isZero();
 
       Path cnn = index.content.resolve("深度学习/CNN.md");

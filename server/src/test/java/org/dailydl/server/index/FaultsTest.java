@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,20 +18,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.dailydl.indexer.Fixtures;
+import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.collection.Problem;
 import org.dailydl.indexer.index.IndexLocation;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchService;
-import org.dailydl.indexer.analysis.Glossary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 /** An index survives crashes, corruption, foreign folders and files that turn bad. */
 class FaultsTest {
   @TempDir Path temp;
 
   private static long hits(IndexHandle handle, String q) throws Exception {
-    return new SearchService(handle, Glossary.builtIn()).search(SearchRequest.of(q)).total();
+    return SearchService.create(handle, Glossary.builtIn()).search(SearchRequest.of(q)).total();
   }
 
   private List<Path> asideFolders() throws IOException {
@@ -150,7 +150,7 @@ class FaultsTest {
   }
 
   private static int freePort() throws IOException {
-    try (var socket = new java.net.ServerSocket(0)) {
+    try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
   }

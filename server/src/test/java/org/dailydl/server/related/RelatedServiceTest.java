@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dailydl.indexer.collection.ArticleIds;
 import org.dailydl.server.TestIndex;
-import org.dailydl.server.articles.ArticleView;
-import org.dailydl.server.index.Catalog;
+import org.dailydl.server.corpus.Catalog;
+import org.dailydl.server.corpus.Keyword;
+import org.dailydl.server.corpus.LinkGraph;
 import org.dailydl.server.index.IndexHandle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,23 +51,24 @@ class RelatedServiceTest {
 
   @Test
   void reasons_are_present_and_true() throws Exception {
-    try (IndexHandle.Snapshot snapshot = index.handle.acquire()) {
-      Catalog catalog = snapshot.catalog();
+    try (IndexHandle.Lease snapshot = index.handle.acquire()) {
+      Catalog catalog = snapshot.corpus().catalog();
+      LinkGraph links = snapshot.corpus().links();
       for (var article : catalog.articles()) {
         for (RelatedService.Hit hit : of(article.path())) {
           assertThat(hit.reasons()).isNotEmpty();
-          boolean linksTo = catalog.outgoing(article.id()).stream().anyMatch(e -> e.target().equals(hit.id()));
-          boolean linkedFrom = catalog.incoming(article.id()).stream().anyMatch(e -> e.source().equals(hit.id()));
+          boolean linksTo = links.outgoing(article.id()).stream().anyMatch(e -> e.target().equals(hit.id()));
+          boolean linkedFrom = links.incoming(article.id()).stream().anyMatch(e -> e.source().equals(hit.id()));
           assertThat(hit.reasons().contains("本文引用")).isEqualTo(linksTo);
           assertThat(hit.reasons().contains("链接到本文")).isEqualTo(linkedFrom);
           assertThat(hit.reasons().contains("同一目录"))
               .isEqualTo(RelatedService.folderOf(article.path()).equals(RelatedService.folderOf(hit.path())));
           for (String reason : hit.reasons()) {
             if (reason.startsWith("共同主题：")) {
-              var source = RelatedService.vectors(snapshot.version()).keywords(article.id(), 1000).stream()
-                  .map(ArticleVectors.Weighted::term).toList();
-              var target = RelatedService.vectors(snapshot.version()).keywords(hit.id(), 1000).stream()
-                  .map(ArticleVectors.Weighted::term).toList();
+              var source = snapshot.corpus().terms().keywords(article.id(), 1000).stream()
+                  .map(Keyword::term).toList();
+              var target = snapshot.corpus().terms().keywords(hit.id(), 1000).stream()
+                  .map(Keyword::term).toList();
               for (String term : reason.substring("共同主题：".length()).split("、")) {
                 assertThat(source).contains(term);
                 assertThat(target).contains(term);
@@ -96,11 +98,11 @@ class RelatedServiceTest {
 
   @Test
   void keywords_are_topic_words_without_numbers_or_stop_words() throws Exception {
-    try (IndexHandle.Snapshot snapshot = index.handle.acquire()) {
-      var article = snapshot.catalog().byId(ArticleIds.of("深度学习/注意力机制.md")).orElseThrow();
-      List<ArticleView.Keyword> keywords = related.keywords(article);
+    try (IndexHandle.Lease snapshot = index.handle.acquire()) {
+      var article = snapshot.corpus().catalog().byId(ArticleIds.of("深度学习/注意力机制.md")).orElseThrow();
+      List<Keyword> keywords = snapshot.corpus().terms().keywords(article.id(), 10);
       assertThat(keywords).isNotEmpty();
-      assertThat(keywords).extracting(ArticleView.Keyword::term).contains("注意力")
+      assertThat(keywords).extracting(Keyword::term).contains("注意力")
           .noneMatch(t -> t.matches(".*\\d.*") || t.length() < 2 || t.equals("的") || t.equals("frac"));
       assertThat(keywords.get(0).weight()).isGreaterThanOrEqualTo(keywords.get(keywords.size() - 1).weight());
     }

@@ -1,12 +1,17 @@
 package org.dailydl.server.relevance;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,11 +33,40 @@ public final class Judgments {
     return read("/relevance/related-judgments.json", new TypeReference<>() {});
   }
 
-  /** {@code regression.json}: metric values per system, the floor the shipped ranking may not drop below. */
-  static double recorded(String task, String system, String metric) {
-    com.fasterxml.jackson.databind.JsonNode node =
-        read("/relevance/regression.json", new TypeReference<com.fasterxml.jackson.databind.JsonNode>() {});
-    return node.path(task).path(system).path(metric).asDouble(Double.NaN);
+  /** The regression file in the source tree (tests run in the server module's folder). */
+  static final Path REGRESSION_SOURCE = Path.of("src", "test", "resources", "relevance", "regression.json");
+
+  /** Set this system property to write this run's numbers into the regression file instead of checking them. */
+  static final String UPDATE = "dailydl.regression.update";
+
+  /**
+   * Checks that a system's numbers on a task are exactly those recorded in {@code regression.json}
+   * (values are rounded to 4 decimals, counts are whole numbers): an improvement must be recorded
+   * as much as a regression. With {@code -Ddailydl.regression.update=true} the file is rewritten
+   * with this run's numbers instead, for the commit that changes them.
+   */
+  static void assertRecorded(String task, String system, Map<String, Double> actual) {
+    if (Boolean.getBoolean(UPDATE)) {
+      record(task, system, actual);
+      return;
+    }
+    JsonNode recorded = read("/relevance/regression.json", new TypeReference<JsonNode>() {}).path(task).path(system);
+    Map<String, Double> expected = new LinkedHashMap<>();
+    recorded.fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asDouble()));
+    assertThat(actual).as(task + " / " + system + " in regression.json (rerun with -D" + UPDATE
+        + "=true to record a change, and say why in the commit)").isEqualTo(expected);
+  }
+
+  private static synchronized void record(String task, String system, Map<String, Double> actual) {
+    try {
+      ObjectNode root = (ObjectNode) JSON.readTree(REGRESSION_SOURCE.toFile());
+      ObjectNode taskNode = root.has(task) ? (ObjectNode) root.get(task) : root.putObject(task);
+      ObjectNode values = taskNode.putObject(system);
+      actual.forEach(values::put);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(REGRESSION_SOURCE.toFile(), root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static <T> T read(String resource, TypeReference<T> type) {

@@ -1,6 +1,7 @@
 package org.dailydl.server.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.server.index.Catalog;
+import org.dailydl.server.corpus.LinkGraph;
 import org.dailydl.server.index.IndexHandle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,10 +23,11 @@ class HubPriorTest {
 
   @Test
   void only_pages_linking_to_more_than_the_hub_threshold_are_discounted() {
-    assertThat(Catalog.hubDiscountForLinks(0)).isEqualTo(1.0);
-    assertThat(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS)).isEqualTo(1.0);
-    assertThat(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS * 2)).isEqualTo(0.5);
-    assertThat(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS * 4)).isLessThan(Catalog.hubDiscountForLinks(Catalog.HUB_LINKS * 2));
+    int toc = LinkGraph.TABLE_OF_CONTENTS_LINKS;
+    assertThat(HubPrior.discount(0)).isEqualTo(1.0);
+    assertThat(HubPrior.discount(toc)).isEqualTo(1.0);
+    assertThat(HubPrior.discount(toc * 2)).isEqualTo(0.5);
+    assertThat(HubPrior.discount(toc * 4)).isLessThan(HubPrior.discount(toc * 2));
   }
 
   @Test
@@ -39,11 +41,11 @@ class HubPriorTest {
     }
     Files.writeString(content.resolve("README.md"), toc.toString());
     try (IndexHandle index = IndexHandle.open(content, temp.resolve("index"));
-        IndexHandle.Snapshot snapshot = index.acquire()) {
-      HubPrior prior = HubPrior.of(snapshot.version());
-      int contents = snapshot.catalog().byPath("README.md").orElseThrow().doc();
-      int article = snapshot.catalog().byPath("a7.md").orElseThrow().doc();
-      assertThat(prior.valueOf(contents)).isEqualTo(Catalog.hubDiscountForLinks(60)).isLessThan(0.5);
+        IndexHandle.Lease snapshot = index.acquire()) {
+      HubPrior.Values prior = new HubPrior().of(snapshot.corpus());
+      int contents = snapshot.corpus().catalog().byPath("README.md").orElseThrow().doc();
+      int article = snapshot.corpus().catalog().byPath("a7.md").orElseThrow().doc();
+      assertThat(prior.valueOf(contents)).isEqualTo(HubPrior.discount(60)).isLessThan(0.5);
       assertThat(prior.valueOf(article)).isEqualTo(1.0);
 
       Query plain = new TermQuery(new Term(Fields.BODY_BIGRAM, "裁剪"));
@@ -53,10 +55,10 @@ class HubPriorTest {
         float before = searcher.explain(plain, doc).getValue().floatValue();
         float after = searcher.explain(weighted, doc).getValue().floatValue();
         assertThat(before).isPositive();
-        assertThat((double) after).isCloseTo(before * prior.valueOf(doc), org.assertj.core.api.Assertions.within(1e-4));
+        assertThat((double) after).isCloseTo(before * prior.valueOf(doc), within(1e-4));
       }
       // and the search service applies it: the contents page comes after every article
-      SearchService search = new SearchService(index, Glossary.forContent(content));
+      SearchService search = SearchService.create(index, Glossary.forContent(content));
       List<String> all = search.search(new SearchRequest("梯度裁剪笔记", 1, 100, null, null, false)).hits().stream()
           .map(SearchResult.Hit::path).toList();
       assertThat(all).hasSize(61).last().isEqualTo("README.md");

@@ -12,9 +12,9 @@ class RenderedResultTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static SearchResult result(String query, long tookMs, String snippet) {
-    SearchResult.Hit hit = new SearchResult.Hit("a", "a.md", "\"tookMs\":1", "", List.of(), snippet, 1f, List.of("lexical"));
+    SearchResult.Hit hit = new SearchResult.Hit("a", "a.md", "\"tookMs\":1", "", List.of(), snippet, 1f, List.of(Signal.LEXICAL));
     return new SearchResult(query, 1, 10, 1, tookMs, List.of(hit), new SearchResult.Facets(List.of()), null, false,
-        true, false, "lexical", false, true);
+        true, false, Mode.LEXICAL, false, true);
   }
 
   @Test
@@ -24,7 +24,7 @@ class RenderedResultTest {
 
     for (long millis : new long[] {0, 3, 42, 12345}) {
       byte[] answer = rendered.with(millis);
-      assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo(JSON.writeValueAsString(original.withTookMs(millis)));
+      assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo(JSON.writeValueAsString(result(original.query(), millis, original.hits().get(0).snippet())));
       JsonNode parsed = JSON.readTree(answer);
       assertThat(parsed.get("tookMs").asLong()).isEqualTo(millis);
       assertThat(parsed.get("query").asText()).isEqualTo("\"tookMs\":999 梯度");

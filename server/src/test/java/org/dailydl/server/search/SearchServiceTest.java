@@ -18,7 +18,7 @@ class SearchServiceTest {
   @BeforeAll
   static void open() {
     index = TestIndex.ofFixtures(temp);
-    search = new SearchService(index.handle, index.glossary());
+    search = SearchService.create(index.handle, index.glossary());
   }
 
   @AfterAll
@@ -42,7 +42,7 @@ class SearchServiceTest {
     assertThat(result.hits().get(0).snippet()).contains("<mark>");
     assertThat(result.allTermsMatched()).isTrue();
     assertThat(result.semanticEnabled()).as("this service has no dense retrieval").isFalse();
-    assertThat(result.mode()).isEqualTo("lexical");
+    assertThat(result.mode()).isEqualTo(Mode.LEXICAL);
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.server.index.ArticleInfo;
+import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.relevance.Judgments;
 import org.junit.jupiter.api.AfterAll;
@@ -46,18 +46,18 @@ class SnippetsTest {
     QueryBuilder builder = new QueryBuilder(Analysis.standard(), Glossary.builtIn());
     List<String> differences = new ArrayList<>();
     int marked = 0;
-    try (IndexHandle.Snapshot snapshot = index.acquire()) {
-      List<ArticleInfo> articles = snapshot.catalog().articles();
+    try (IndexHandle.Lease snapshot = index.acquire()) {
+      List<IndexedArticle> articles = snapshot.corpus().catalog().articles();
       int turn = 0;
       for (Judgments.Query judged : Judgments.queries()) {
         QueryBuilder.Built built = builder.build(judged.query());
         // the articles judged relevant (where snippets matter most) and ten others, the corpus in turn
-        List<ArticleInfo> chosen = new ArrayList<>();
-        judged.relevant().keySet().forEach(path -> snapshot.catalog().byPath(path).ifPresent(chosen::add));
+        List<IndexedArticle> chosen = new ArrayList<>();
+        judged.relevant().keySet().forEach(path -> snapshot.corpus().catalog().byPath(path).ifPresent(chosen::add));
         for (int i = 0; i < 10; i++) {
           chosen.add(articles.get(turn++ % articles.size()));
         }
-        int[] docs = chosen.stream().mapToInt(ArticleInfo::doc).toArray();
+        int[] docs = chosen.stream().mapToInt(IndexedArticle::doc).toArray();
         String[] fast = Snippets.highlight(snapshot.searcher(), docs, built.highlightTerms(), OffsetSource.POSTINGS);
         String[] slow = Snippets.highlight(snapshot.searcher(), docs, built.highlightTerms(), OffsetSource.ANALYSIS);
         for (int i = 0; i < docs.length; i++) {
@@ -94,7 +94,7 @@ class SnippetsTest {
         assertThat(snippets[0]).contains("<mark>链式法则</mark>");
       }
     }
-    try (IndexHandle.Snapshot snapshot = index.acquire()) {
+    try (IndexHandle.Lease snapshot = index.acquire()) {
       assertThat(Snippets.offsetSource(snapshot.searcher().getIndexReader())).isEqualTo(OffsetSource.POSTINGS);
     }
   }

@@ -67,7 +67,7 @@ class BrowserHostileContentTest {
     Files.writeString(content.resolve("攻击.md"), ATTACK);
     Files.writeString(content.resolve("正常.md"), "# 正常文章\n\n链接到[注入测试](攻击.md)。\n");
     handle = IndexHandle.open(temp.resolve("content"), temp.resolve("index"));
-    app = App.create(ServeCommand.Services.create(handle, Glossary.builtIn()), App.Settings.DEFAULT)
+    app = App.create(ServeCommand.features(handle, Glossary.builtIn()), App.Settings.DEFAULT)
         .start("127.0.0.1", 0);
     browser = BrowserSession.start("http://127.0.0.1:" + app.port());
   }

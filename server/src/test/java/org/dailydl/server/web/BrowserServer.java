@@ -58,19 +58,14 @@ final class BrowserServer implements AutoCloseable {
   private static BrowserServer start(Path indexDir, boolean embeddings) throws IOException {
     Path content = findContent();
     IndexHandle handle = IndexHandle.open(content, indexDir);
-    SemanticService semantics = null;
+    SemanticService semantics = embeddings ? SemanticService.enabled(handle) : SemanticService.disabled();
     try {
-      if (embeddings) {
-        semantics = new SemanticService(indexDir, SemanticService.QUERY_INSTRUCTION);
-        semantics.update();
-      }
-      App.Services services = ServeCommand.Services.create(handle, Glossary.forContent(content), null, semantics);
+      semantics.update();
+      var services = ServeCommand.features(handle, Glossary.forContent(content), null, semantics);
       Javalin app = App.create(services, App.Settings.DEFAULT).start("127.0.0.1", 0);
       return new BrowserServer(content, handle, semantics, app);
     } catch (RuntimeException | IOException e) {
-      if (semantics != null) {
-        semantics.close();
-      }
+      semantics.close();
       handle.close();
       throw e;
     }
@@ -146,9 +141,7 @@ final class BrowserServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
-      if (semantics != null) {
-        semantics.close();
-      }
+      semantics.close();
       handle.close();
     }
   }

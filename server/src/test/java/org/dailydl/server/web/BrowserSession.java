@@ -10,11 +10,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,9 +62,9 @@ final class BrowserSession implements AutoCloseable {
       String why = "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM + ", " + CHROMEDRIVER
           + "): apt-get install -y chromium chromium-driver fonts-wqy-microhei";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        org.junit.jupiter.api.Assertions.fail(why + " — CI=true, so a missing browser is a failure, not a skip");
+        Assertions.fail(why + " — CI=true, so a missing browser is a failure, not a skip");
       }
-      org.junit.jupiter.api.Assumptions.abort(why + " — skipped outside CI");
+      Assumptions.abort(why + " — skipped outside CI");
     }
   }
 
@@ -112,11 +116,11 @@ final class BrowserSession implements AutoCloseable {
   }
 
   /** Waits until {@code condition} holds (polling), failing with {@code what} after the timeout. */
-  void waitFor(String what, java.util.function.BooleanSupplier condition) {
+  void waitFor(String what, BooleanSupplier condition) {
     new WebDriverWait(driver, TIMEOUT)
         .pollingEvery(Duration.ofMillis(50))
         .withMessage("waiting for " + what)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> condition.getAsBoolean());
   }
 

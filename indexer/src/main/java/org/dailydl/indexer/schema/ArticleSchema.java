@@ -1,12 +1,16 @@
-package org.dailydl.indexer.generator;
+package org.dailydl.indexer.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -16,19 +20,34 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.collection.Article;
-import org.dailydl.indexer.collection.Link;
 
 /**
- * The only place where an {@link Article} becomes a Lucene {@link Document}. Thread-safe.
+ * The index schema as a two-way codec: the only code that knows which fields are stored and how
+ * they are encoded. {@link #write} turns a parsed {@link Article} into a Lucene {@link Document};
+ * {@link #read} and {@link #body} turn the stored fields back into an {@link IndexedArticle}.
+ * Everything that reads the index's stored fields goes through here. Thread-safe.
  *
  * <p>Besides the article, a document carries the anchor text other articles use for it: how the
  * rest of the knowledge base names an article is often the best description of it.
  */
-public class ArticleDocumentGenerator {
-  private static final ObjectMapper JSON = new ObjectMapper();
+public class ArticleSchema {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final TypeReference<List<Article.Heading>> OUTLINE = new TypeReference<>() {};
+  private static final TypeReference<List<StoredLink>> LINKS = new TypeReference<>() {};
+
+  /** The stored fields {@link #read} loads: everything but the body, which only some readers need. */
+  private static final Set<String> METADATA = Set.of(Fields.ID, Fields.PATH, Fields.TITLE, Fields.CATEGORY,
+      Fields.TAGS, Fields.SUMMARY, Fields.DATE, Fields.KIND, Fields.HASH, Fields.SIZE, Fields.MODIFIED,
+      Fields.OUTLINE, Fields.LINKS, Fields.ANCHOR);
 
   /** Body text: stored for snippets; term vectors with positions and offsets for TF-IDF similarity. */
   static final FieldType BODY_TYPE = bodyType();
@@ -62,7 +81,7 @@ public class ArticleDocumentGenerator {
    * @param anchorTexts link words of other articles pointing here
    * @param modified the file's last-modified time in millis (lets an update skip unchanged files)
    */
-  public Document generate(Article article, Collection<String> anchorTexts, long modified) {
+  public Document write(Article article, Collection<String> anchorTexts, long modified) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, article.id(), Field.Store.YES));
     doc.add(new StringField(Fields.PATH, article.path(), Field.Store.YES));
@@ -102,9 +121,45 @@ public class ArticleDocumentGenerator {
     doc.add(new StoredField(Fields.SIZE, article.size()));
     doc.add(new StoredField(Fields.MODIFIED, modified));
     doc.add(new StoredField(Fields.KIND, article.kind().label()));
-    doc.add(new StoredField(Fields.OUTLINE, toJson(outline(article))));
-    doc.add(new StoredField(Fields.LINKS, toJson(linksOf(article))));
+    doc.add(new StoredField(Fields.OUTLINE, toJson(article.headings())));
+    doc.add(new StoredField(Fields.LINKS, toJson(article.links().stream().map(StoredLink::of).toList())));
     return doc;
+  }
+
+  /** Every live article of {@code reader}, in doc-id order, without its body. */
+  public static List<IndexedArticle> read(IndexReader reader) throws IOException {
+    List<IndexedArticle> articles = new ArrayList<>(reader.numDocs());
+    StoredFields stored = reader.storedFields();
+    Bits live = MultiBits.getLiveDocs(reader);
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      if (live == null || live.get(doc)) {
+        articles.add(decode(doc, stored.document(doc, METADATA)));
+      }
+    }
+    return articles;
+  }
+
+  /** The stored body text of document {@code doc} ({@code ""} when it has none). */
+  public static String body(IndexReader reader, int doc) throws IOException {
+    String body = reader.storedFields().document(doc, Set.of(Fields.BODY)).get(Fields.BODY);
+    return body == null ? "" : body;
+  }
+
+  private static IndexedArticle decode(int doc, Document d) {
+    return new IndexedArticle(doc, d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
+        d.get(Fields.CATEGORY), Arrays.asList(d.getValues(Fields.TAGS)), d.get(Fields.SUMMARY), d.get(Fields.DATE),
+        kind(d.get(Fields.KIND)), d.get(Fields.HASH), number(d, Fields.SIZE), number(d, Fields.MODIFIED),
+        fromJson(d.get(Fields.OUTLINE), OUTLINE), fromJson(d.get(Fields.LINKS), LINKS),
+        Arrays.asList(d.getValues(Fields.ANCHOR)));
+  }
+
+  private static Article.Kind kind(String label) {
+    return "notebook".equals(label) ? Article.Kind.NOTEBOOK : Article.Kind.MARKDOWN;
+  }
+
+  private static long number(Document d, String field) {
+    IndexableField value = d.getField(field);
+    return value == null || value.numericValue() == null ? -1 : value.numericValue().longValue();
   }
 
   private static void storeIfPresent(Document doc, String field, String value) {
@@ -113,27 +168,22 @@ public class ArticleDocumentGenerator {
     }
   }
 
-  private static List<Map<String, Object>> outline(Article article) {
-    List<Map<String, Object>> outline = new ArrayList<>();
-    for (Article.Heading h : article.headings()) {
-      outline.add(Map.of("level", h.level(), "text", h.text(), "line", h.line()));
-    }
-    return outline;
-  }
-
-  private static List<StoredLink> linksOf(Article article) {
-    List<StoredLink> links = new ArrayList<>();
-    for (Link link : article.links()) {
-      links.add(new StoredLink(link.href(), link.target(), link.text(), link.line()));
-    }
-    return links;
-  }
-
   private static String toJson(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("plain records always serialise", e);
+    }
+  }
+
+  private static <T> List<T> fromJson(String json, TypeReference<List<T>> type) {
+    if (json == null || json.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return List.copyOf(JSON.readValue(json, type));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored field is not the JSON this schema writes", e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package org.dailydl.server.related;
+package org.dailydl.server.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,32 +15,27 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
-import org.dailydl.server.index.ArticleInfo;
-import org.dailydl.server.index.Catalog;
-import org.dailydl.server.index.IndexVersion;
+import org.dailydl.indexer.schema.IndexedArticle;
 
 /**
- * TF-IDF vectors of every article, from the body term vectors of one index version (plus the
+ * Term statistics of one index version: TF-IDF vectors of every article, from the body term vectors of one index version (plus the
  * title's words, which say most about an article). Terms are the words a reader would call a
  * topic: Chinese words of two or more characters and whole English terms; numbers, stop words
  * (already out of the word field), single characters and terms in more than half of the articles
  * are left out. Vectors are L2-normalised, so a dot product is a cosine. Immutable.
  */
-public final class ArticleVectors {
+public final class TermStatistics {
   /** Title words count as if they appeared this many more times in the body. */
   static final int TITLE_WEIGHT = 3;
   /** A term in more than this share of articles says nothing about any of them. */
   static final double MAX_DOC_SHARE = 0.5;
-
-  /** A term of one article's vector. */
-  public record Weighted(String term, double weight) {}
 
   private final Map<String, Map<String, Double>> vectors;
   private final Map<String, List<Posting>> postings;
 
   private record Posting(String id, double weight) {}
 
-  private ArticleVectors(Map<String, Map<String, Double>> vectors) {
+  private TermStatistics(Map<String, Map<String, Double>> vectors) {
     this.vectors = vectors;
     Map<String, List<Posting>> index = new HashMap<>();
     vectors.forEach((id, vector) -> vector.forEach((term, weight) ->
@@ -48,14 +43,13 @@ public final class ArticleVectors {
     this.postings = index;
   }
 
-  /** Computes the vectors of one index version (once; callers cache it in the version). */
-  public static ArticleVectors of(IndexVersion version, IndexReader reader) {
-    Catalog catalog = version.catalog();
+  /** Computes the vectors of one index version (once per version: see {@link CorpusSnapshot#terms()}). */
+  static TermStatistics of(Catalog catalog, IndexReader reader) {
     int n = Math.max(1, catalog.size());
     Map<String, Map<String, Integer>> counts = new HashMap<>();
     try {
       TermVectors termVectors = reader.termVectors();
-      for (ArticleInfo article : catalog.articles()) {
+      for (IndexedArticle article : catalog.articles()) {
         Map<String, Integer> tf = new HashMap<>();
         Terms terms = termVectors.get(article.doc(), Fields.BODY);
         if (terms != null) {
@@ -79,7 +73,7 @@ public final class ArticleVectors {
         tf.keySet().forEach(term -> df.merge(term, 1, Integer::sum));
       }
       Map<String, Map<String, Double>> vectors = new LinkedHashMap<>();
-      for (ArticleInfo article : catalog.articles()) {
+      for (IndexedArticle article : catalog.articles()) {
         Map<String, Double> vector = new HashMap<>();
         double norm = 0;
         for (Map.Entry<String, Integer> e : counts.get(article.id()).entrySet()) {
@@ -97,7 +91,7 @@ public final class ArticleVectors {
         }
         vectors.put(article.id(), vector);
       }
-      return new ArticleVectors(vectors);
+      return new TermStatistics(vectors);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -161,11 +155,11 @@ public final class ArticleVectors {
   }
 
   /** An article's top terms by TF-IDF weight (ties by term, for stable output). */
-  public List<Weighted> keywords(String id, int limit) {
+  public List<Keyword> keywords(String id, int limit) {
     return vectors.getOrDefault(id, Map.of()).entrySet().stream()
         .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
         .limit(limit)
-        .map(e -> new Weighted(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0))
+        .map(e -> new Keyword(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0))
         .toList();
   }
 

@@ -1,0 +1,56 @@
+package org.dailydl.indexer.index;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.dailydl.indexer.collection.ContentFile;
+import org.dailydl.indexer.schema.IndexedArticle;
+
+/**
+ * What a run has to do, decided before anything is parsed: which files to read, which indexed
+ * articles are certainly unchanged (same size and modification time), and which are gone from disk.
+ * A full build reads every file. Immutable.
+ *
+ * @param full whether the run writes a fresh generation
+ * @param walked every article file found, by path
+ * @param toParse files to read and parse, in path order
+ * @param unchanged indexed articles whose file has the same size and time, by path
+ * @param removed paths indexed but no longer on disk, sorted
+ * @param stored everything the index held before the run, by path (empty for a full build)
+ */
+record IndexPlan(boolean full, Map<String, ContentFile> walked, List<ContentFile> toParse,
+    Map<String, IndexedArticle> unchanged, List<String> removed, Map<String, IndexedArticle> stored) {
+
+  /** A full build: parse everything. */
+  static IndexPlan full(List<ContentFile> files) {
+    return new IndexPlan(true, byPath(files), List.copyOf(files), Map.of(), List.of(), Map.of());
+  }
+
+  /** An update of an index holding {@code stored}. */
+  static IndexPlan update(List<ContentFile> files, Map<String, IndexedArticle> stored) {
+    Map<String, IndexedArticle> unchanged = new TreeMap<>();
+    List<ContentFile> toParse = new ArrayList<>();
+    for (ContentFile file : files) {
+      IndexedArticle old = stored.get(file.path());
+      if (old != null && old.size() == file.size() && old.modified() == ParseStage.modifiedTime(file.file())) {
+        unchanged.put(file.path(), old);
+      } else {
+        toParse.add(file);
+      }
+    }
+    Map<String, ContentFile> walked = byPath(files);
+    List<String> removed = stored.keySet().stream().filter(path -> !walked.containsKey(path)).sorted().toList();
+    return new IndexPlan(false, walked, List.copyOf(toParse), unchanged, removed, stored);
+  }
+
+  private static Map<String, ContentFile> byPath(List<ContentFile> files) {
+    return files.stream().collect(Collectors.toMap(ContentFile::path, f -> f, (a, b) -> a, TreeMap::new));
+  }
+
+  Set<String> walkedPaths() {
+    return walked.keySet();
+  }
+}

@@ -1,0 +1,111 @@
+package org.dailydl.indexer.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.dailydl.indexer.collection.Article;
+import org.dailydl.indexer.collection.ArticleParser;
+import org.dailydl.indexer.collection.ContentFile;
+import org.dailydl.indexer.collection.LinkResolver;
+import org.dailydl.indexer.collection.Problem;
+
+/**
+ * The parse stage: reads and parses content files into {@link Article}s on all cores. One odd file
+ * never stops the run: it becomes a {@link Problem}. Used by full builds, updates and the
+ * benchmarks alike. Thread-safe.
+ */
+public final class ParseStage {
+  /** Below this many files, a thread pool costs more than it saves. */
+  private static final int PARALLEL_FROM = 8;
+
+  /** One file after reading and parsing: the article is null when the file could not be read. */
+  public record ParsedFile(ContentFile file, Article article, List<Problem> problems, long modified) {
+    public ParsedFile {
+      Objects.requireNonNull(file, "file");
+      problems = List.copyOf(problems);
+    }
+  }
+
+  private final ArticleParser parser;
+  private final ProgressListener progress;
+
+  public ParseStage(Path contentRoot, ProgressListener progress) {
+    this.parser = new ArticleParser(Objects.requireNonNull(contentRoot));
+    this.progress = Objects.requireNonNull(progress);
+  }
+
+  /** How links of this content folder resolve (for checking links stored in the index). */
+  public LinkResolver resolver() {
+    return parser.resolver();
+  }
+
+  /** Parses {@code files}, keeping their order. */
+  public List<ParsedFile> parseAll(List<ContentFile> files) throws IOException {
+    progress.start(files.size());
+    if (files.size() < PARALLEL_FROM) {
+      List<ParsedFile> result = new ArrayList<>(files.size());
+      for (ContentFile file : files) {
+        result.add(parseOne(file));
+      }
+      return result;
+    }
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread thread = new Thread(r, "dailydl-parse");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      List<Future<ParsedFile>> futures = new ArrayList<>(files.size());
+      for (ContentFile file : files) {
+        futures.add(pool.submit(() -> parseOne(file)));
+      }
+      List<ParsedFile> result = new ArrayList<>(files.size());
+      for (Future<ParsedFile> future : futures) {
+        result.add(future.get());
+      }
+      return result;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while parsing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw new IOException("parsing failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private ParsedFile parseOne(ContentFile file) {
+    long modified = modifiedTime(file.file());
+    ArticleParser.Result result;
+    try {
+      result = parser.parse(file);
+    } catch (RuntimeException e) {
+      result = new ArticleParser.Result(null, List.of(new Problem(file.path(), 0,
+          "could not be parsed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          Problem.Severity.UNREADABLE)));
+    }
+    progress.fileDone(file.path());
+    return new ParsedFile(file, result.article(), result.problems(), modified);
+  }
+
+  /** A file's last-modified time in millis, or -1 when it cannot be read. */
+  static long modifiedTime(Path file) {
+    try {
+      return Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+}

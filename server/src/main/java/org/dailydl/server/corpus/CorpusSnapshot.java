@@ -1,0 +1,83 @@
+package org.dailydl.server.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.apache.lucene.index.IndexReader;
+import org.dailydl.indexer.schema.ArticleSchema;
+import org.dailydl.indexer.schema.IndexMeta;
+
+/**
+ * One version of the knowledge base as the server sees it: the reader it was opened on, its
+ * commit metadata, the catalog of articles, the link graph, term statistics and keywords, topics,
+ * and the passage vectors of semantic search. Everything but the catalog is computed on first use,
+ * once (concurrent callers wait for the one computation), and dropped with the snapshot when the
+ * index changes. Search, related articles, the graph and articles depend on this and on the
+ * indexer only. Thread-safe.
+ */
+public final class CorpusSnapshot {
+  private final long number;
+  private final IndexReader reader;
+  private final IndexMeta meta;
+  private final Catalog catalog;
+  private final Supplier<Optional<PassageVectors>> passages;
+  private final Lazy<LinkGraph> links;
+  private final Lazy<TermStatistics> terms;
+  private final Lazy<Topics> topics;
+
+  /**
+   * @param number increases by one with every index version the server serves
+   * @param reader the reader of this version (valid while a searcher of it is held)
+   * @param passages the passage vectors currently loaded (they follow the lexical index), if any
+   */
+  public CorpusSnapshot(long number, IndexReader reader, IndexMeta meta, Supplier<Optional<PassageVectors>> passages) {
+    this.number = number;
+    this.reader = Objects.requireNonNull(reader);
+    this.meta = Objects.requireNonNull(meta);
+    this.passages = Objects.requireNonNull(passages);
+    try {
+      this.catalog = new Catalog(ArticleSchema.read(reader), reader.maxDoc());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.links = new Lazy<>(() -> new LinkGraph(catalog));
+    this.terms = new Lazy<>(() -> TermStatistics.of(catalog, reader));
+    this.topics = new Lazy<>(() -> Topics.of(catalog, terms()));
+  }
+
+  public long number() {
+    return number;
+  }
+
+  /** The reader this version was opened on (valid while a searcher of the version is held). */
+  public IndexReader reader() {
+    return reader;
+  }
+
+  public IndexMeta meta() {
+    return meta;
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  public LinkGraph links() {
+    return links.get();
+  }
+
+  public TermStatistics terms() {
+    return terms.get();
+  }
+
+  public Topics topics() {
+    return topics.get();
+  }
+
+  /** The passage vectors of semantic search, once they have been computed; empty before. */
+  public Optional<PassageVectors> passages() {
+    return passages.get();
+  }
+}

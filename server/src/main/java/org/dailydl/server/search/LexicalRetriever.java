@@ -1,0 +1,229 @@
+package org.dailydl.server.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TimeLimitingCollector;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.server.corpus.Catalog;
+import org.dailydl.server.index.IndexHandle;
+
+/**
+ * The lexical stage of search: builds the query, runs it strictly then relaxed, corrects spelling
+ * when nothing matched, and counts category facets. Thread-safe.
+ */
+final class LexicalRetriever {
+  /** No single query may hold a thread longer than this; partial results are returned and flagged. */
+  static final long TIME_BUDGET_MS = 1000;
+  /** Below this many full matches, the relaxed query ranks instead of the strict one. */
+  static final int FEW = 3;
+  private static final Sort BY_SCORE_THEN_PATH =
+      new Sort(SortField.FIELD_SCORE, new SortField(Fields.PATH, SortField.Type.STRING));
+
+  /**
+   * What the lexical stage found.
+   *
+   * @param ranked the best {@code window} articles, best first
+   * @param highlight terms to mark in snippets
+   * @param query the query that was run (the suggestion when it was applied)
+   * @param blank true when the query has nothing to search for (only symbols)
+   */
+  record Found(List<Candidate> ranked, long total, List<SearchResult.FacetValue> facets, String suggestion,
+      boolean suggestionApplied, boolean allTermsMatched, boolean timedOut, Set<String> highlight, String query,
+      boolean blank) {
+
+    static Found nothing(String query) {
+      return new Found(List.of(), 0, List.of(), null, false, true, false, Set.of(), query, true);
+    }
+  }
+
+  private final QueryBuilder builder;
+  private final SpellingSuggester speller = new SpellingSuggester();
+  private final HubPrior hubs = new HubPrior();
+
+  static {
+    // long plain-text queries expand to many clauses; the cap is on leaf clauses of one query
+    IndexSearcher.setMaxClauseCount(4096);
+  }
+
+  LexicalRetriever(Glossary glossary) {
+    this.builder = new QueryBuilder(Analysis.standard(), Objects.requireNonNull(glossary));
+  }
+
+  /** The best {@code window} articles for the request. */
+  Found retrieve(IndexHandle.Lease lease, SearchRequest request, int window) throws IOException, InvalidQueryException {
+    return request.luceneSyntax() ? retrieveLucene(lease, request, window) : retrievePlain(lease, request, window);
+  }
+
+  private Found retrievePlain(IndexHandle.Lease lease, SearchRequest request, int window) throws IOException {
+    QueryBuilder.Built built = builder.build(request.query());
+    if (built.isEmpty()) {
+      return Found.nothing(request.query());
+    }
+    IndexSearcher searcher = lease.searcher();
+    Attempt attempt = run(lease, built.strict(), request, window);
+    Set<String> highlight = built.highlightTerms();
+    String query = request.query();
+    String suggestion = speller.suggest(searcher.getIndexReader(), request.query(), built.latinWords());
+    boolean applied = false;
+    if (attempt.total == 0 && suggestion != null) {
+      // nothing had every word: a spelling correction that matches fully beats a partial match
+      QueryBuilder.Built corrected = builder.build(suggestion);
+      Attempt fixed = run(lease, corrected.strict(), request, window);
+      if (fixed.total > 0) {
+        attempt = fixed;
+        highlight = corrected.highlightTerms();
+        query = suggestion;
+        applied = true;
+      }
+    }
+    boolean allTerms = true;
+    if (attempt.total < FEW) {
+      // few articles have every word: rank the articles having most of them instead, which
+      // still puts full matches high (they match more units) without hiding near misses
+      Attempt relaxed = run(lease, built.relaxed(), request, window);
+      if (relaxed.total > attempt.total) {
+        attempt = relaxed;
+        allTerms = false;
+      }
+    }
+    return new Found(candidates(lease.corpus().catalog(), attempt.page), attempt.total, attempt.facets, suggestion,
+        applied, allTerms, attempt.timedOut, highlight, query, false);
+  }
+
+  private Found retrieveLucene(IndexHandle.Lease lease, SearchRequest request, int window)
+      throws IOException, InvalidQueryException {
+    Query parsed = parseLucene(request.query());
+    Attempt attempt;
+    try {
+      attempt = run(lease, parsed, request, window);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidQueryException("query is too broad: it expands to more than "
+          + IndexSearcher.getMaxClauseCount() + " terms; use fewer wildcards");
+    }
+    Set<String> highlight = builder.build(request.query().replaceAll("[+\\-&|!(){}\\[\\]^\"~*?:\\\\/]", " "))
+        .highlightTerms();
+    return new Found(candidates(lease.corpus().catalog(), attempt.page), attempt.total, attempt.facets, null, false,
+        true, attempt.timedOut, highlight, request.query(), false);
+  }
+
+  private static List<Candidate> candidates(Catalog catalog, List<ScoreDoc> page) {
+    List<Candidate> ranked = new ArrayList<>(page.size());
+    for (ScoreDoc doc : page) {
+      ranked.add(new Candidate(catalog.byDoc(doc.doc).orElseThrow(), score(doc), List.of(Signal.LEXICAL)));
+    }
+    return ranked;
+  }
+
+  /** One run of one query: the page's docs, total, facets. */
+  private record Attempt(List<ScoreDoc> page, long total, List<SearchResult.FacetValue> facets, boolean timedOut) {}
+
+  private Attempt run(IndexHandle.Lease lease, Query query, SearchRequest request, int window) throws IOException {
+    IndexSearcher searcher = lease.searcher();
+    Query filtered = filter(FunctionScoreQuery.boostByValue(query, hubs.of(lease.corpus())), request.category(),
+        request.tag());
+    TopFieldCollector top = new TopFieldCollectorManager(BY_SCORE_THEN_PATH, window, null, Integer.MAX_VALUE, false)
+        .newCollector();
+    CategoryCounter counter = new CategoryCounter();
+    boolean timedOut = false;
+    boolean separateFacetPass = request.category() != null;
+    try {
+      searcher.search(filtered, timeLimited(separateFacetPass ? top : MultiCollector.wrap(top, counter)));
+      if (separateFacetPass) {
+        searcher.search(filter(query, null, request.tag()), timeLimited(counter));
+      }
+    } catch (TimeLimitingCollector.TimeExceededException e) {
+      timedOut = true;
+    }
+    TopFieldDocs docs = top.topDocs();
+    List<SearchResult.FacetValue> facets = counter.counts().entrySet().stream()
+        .map(e -> new SearchResult.FacetValue(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+            .thenComparing(SearchResult.FacetValue::value))
+        .toList();
+    return new Attempt(List.of(docs.scoreDocs), docs.totalHits.value, facets, timedOut);
+  }
+
+  private static Collector timeLimited(Collector collector) {
+    return new TimeLimitingCollector(collector, TimeLimitingCollector.getGlobalCounter(), TIME_BUDGET_MS);
+  }
+
+  private static Query filter(Query query, String category, String tag) {
+    if (category == null && tag == null) {
+      return query;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, Occur.MUST);
+    if (category != null) {
+      b.add(new TermQuery(new Term(Fields.CATEGORY, category)), Occur.FILTER);
+    }
+    if (tag != null) {
+      b.add(new TermQuery(new Term(Fields.TAG, tag.toLowerCase(Locale.ROOT))), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private static double score(ScoreDoc doc) {
+    if (doc instanceof FieldDoc field && field.fields != null && field.fields.length > 0
+        && field.fields[0] instanceof Float f) {
+      return f;
+    }
+    return doc.score;
+  }
+
+  private Query parseLucene(String text) throws InvalidQueryException {
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (String field : QueryBuilder.FIELD_BOOSTS.keySet()) {
+      perField.put(field, Analysis.standard().forField(field));
+    }
+    String[] fields = QueryBuilder.FIELD_BOOSTS.keySet().stream().sorted().toArray(String[]::new);
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(fields,
+        new PerFieldAnalyzerWrapper(Analysis.standard().word(), perField), QueryBuilder.FIELD_BOOSTS);
+    parser.setDefaultOperator(QueryParser.Operator.AND);
+    parser.setAllowLeadingWildcard(false);
+    try {
+      return parser.parse(text);
+    } catch (ParseException e) {
+      throw new InvalidQueryException("Lucene query syntax error: " + firstLine(e.getMessage()));
+    } catch (IndexSearcher.TooManyClauses | IllegalArgumentException | TooComplexToDeterminizeException e) {
+      throw new InvalidQueryException("query is too broad: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "invalid query";
+    }
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).strip();
+  }
+}

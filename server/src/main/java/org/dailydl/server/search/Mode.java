@@ -1,0 +1,20 @@
+package org.dailydl.server.search;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** Which signals rank a search: words, meaning, or both fused. */
+public enum Mode {
+  LEXICAL, SEMANTIC, HYBRID;
+
+  /** The name used in the API ({@code mode=hybrid}). */
+  @JsonValue
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The mode of an API label; an unknown label is a programming error (parameters are validated). */
+  public static Mode of(String label) {
+    return valueOf(label.toUpperCase(Locale.ROOT));
+  }
+}
