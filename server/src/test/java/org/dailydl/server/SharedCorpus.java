@@ -59,7 +59,7 @@ public final class SharedCorpus implements BeforeAllCallback {
     return indexed().handle;
   }
 
-  public Path content() {
+  public Path contentDir() {
     return indexed().content;
   }
 

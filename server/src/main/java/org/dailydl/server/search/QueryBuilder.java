@@ -132,19 +132,18 @@ public final class QueryBuilder {
       pos = match.end();
     }
     addWords(units, normalized.substring(pos));
+    if (units.isEmpty()) {
+      // only stop words or symbols: fall back to the bigram view so "的" alone still means something;
+      // a stop word beside real words ("为什么" before a glossary term) stays out of the query
+      for (String bigram : new LinkedHashSet<>(tokens(analysis.bigram(), normalized))) {
+        units.add(new Unit(bigram, Map.of(bigram, 1f), List.of(bigram)));
+      }
+    }
     return units.size() > MAX_UNITS ? List.copyOf(units.subList(0, MAX_UNITS)) : units;
   }
 
   private void addWords(List<Unit> units, String text) {
-    if (text.isBlank()) {
-      return;
-    }
-    List<String> words = tokens(analysis.word(), text);
-    if (words.isEmpty()) {
-      // only stop words or symbols: fall back to the bigram view so "的" alone still means something
-      words = tokens(analysis.bigram(), text);
-    }
-    for (String word : new LinkedHashSet<>(words)) {
+    for (String word : new LinkedHashSet<>(tokens(analysis.word(), text))) {
       units.add(new Unit(word, Map.of(word, 1f), List.of(word)));
     }
   }

@@ -6,27 +6,20 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.dailydl.indexer.collection.ArticleIds;
-import org.dailydl.server.TestIndex;
-import org.junit.jupiter.api.AfterAll;
+import org.dailydl.server.SharedCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GraphServiceTest {
-  @TempDir static Path temp;
-  static TestIndex index;
+  @RegisterExtension static final SharedCorpus index = SharedCorpus.fixtures();
   static GraphService graphs;
 
   @BeforeAll
   static void open() {
-    index = TestIndex.ofFixtures(temp);
-    graphs = new GraphService(index.handle);
+    graphs = new GraphService(index.handle());
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
 
   @Test
   void whole_graph_has_articles_topics_and_categories_and_valid_edges() throws Exception {

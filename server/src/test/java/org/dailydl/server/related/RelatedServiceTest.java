@@ -5,31 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.dailydl.indexer.collection.ArticleIds;
-import org.dailydl.server.TestIndex;
+import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.corpus.Catalog;
 import org.dailydl.server.corpus.Keyword;
 import org.dailydl.server.corpus.LinkGraph;
 import org.dailydl.server.index.IndexHandle;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RelatedServiceTest {
-  @TempDir static Path temp;
-  static TestIndex index;
+  @RegisterExtension static final SharedCorpus index = SharedCorpus.fixtures();
   static RelatedService related;
 
   @BeforeAll
   static void open() {
-    index = TestIndex.ofFixtures(temp);
-    related = new RelatedService(index.handle);
+    related = new RelatedService(index.handle());
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
 
   private static List<RelatedService.Hit> of(String path) throws Exception {
     return related.byPath(path, 20).orElseThrow().hits();
@@ -51,7 +44,7 @@ class RelatedServiceTest {
 
   @Test
   void reasons_are_present_and_true() throws Exception {
-    try (IndexHandle.Lease snapshot = index.handle.acquire()) {
+    try (IndexHandle.Lease snapshot = index.handle().acquire()) {
       Catalog catalog = snapshot.corpus().catalog();
       LinkGraph links = snapshot.corpus().links();
       for (var article : catalog.articles()) {
@@ -98,7 +91,7 @@ class RelatedServiceTest {
 
   @Test
   void keywords_are_topic_words_without_numbers_or_stop_words() throws Exception {
-    try (IndexHandle.Lease snapshot = index.handle.acquire()) {
+    try (IndexHandle.Lease snapshot = index.handle().acquire()) {
       var article = snapshot.corpus().catalog().byId(ArticleIds.of("深度学习/注意力机制.md")).orElseThrow();
       List<Keyword> keywords = snapshot.corpus().terms().keywords(article.id(), 10);
       assertThat(keywords).isNotEmpty();

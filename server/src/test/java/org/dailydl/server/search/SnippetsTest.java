@@ -20,26 +20,22 @@ import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.index.IndexHandle;
-import org.dailydl.server.relevance.Judgments;
-import org.junit.jupiter.api.AfterAll;
+import org.dailydl.server.Judgments;
+import org.dailydl.server.SharedCorpus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Snippets from offsets in the postings must be exactly those of re-analysing the body. */
 class SnippetsTest {
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static IndexHandle index;
 
   @BeforeAll
   static void open() throws Exception {
-    index = IndexHandle.open(Judgments.content(), temp.resolve("index"));
+    index = corpus.handle();
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
 
   @Test
   void posting_offsets_give_the_same_snippets_as_re_analysis_for_every_judged_query() throws Exception {

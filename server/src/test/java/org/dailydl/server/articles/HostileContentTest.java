@@ -1,5 +1,7 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server.articles;
 
+import org.dailydl.server.RawHttp;
+import org.dailydl.server.HostileInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

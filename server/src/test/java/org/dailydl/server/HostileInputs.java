@@ -1,4 +1,4 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +11,9 @@ import java.util.Random;
  * generator (fixed seed) that splices them with random text. A {@link Value}'s {@code wire} form is
  * already percent-encoded (or deliberately not), so the test decides byte for byte what is sent.
  */
-final class HostileInputs {
+public final class HostileInputs {
   /** A value and the exact characters that go into the request target (one char = one byte). */
-  record Value(String kind, String wire) {
+  public record Value(String kind, String wire) {
     @Override
     public String toString() {
       String shown = wire.length() > 80 ? wire.substring(0, 80) + "…(" + wire.length() + " chars)" : wire;
@@ -21,10 +21,10 @@ final class HostileInputs {
     }
   }
 
-  static final long SEED = 0x5EED_DA11L;
+  public static final long SEED = 0x5EED_DA11L;
 
   /** Lucene query syntax fragments, alone and in combinations that the parser and the automata dislike. */
-  static final List<String> LUCENE = List.of(
+  public static final List<String> LUCENE = List.of(
       "title:", "*", "?", "~", "^", "[a TO", "{", "\"", "AND OR NOT", "\\", "/regex/", "field:*abc*",
       "title:*", "*:*", "?a", "*a", "a*", "a?", "a~", "a~2", "a~0.5", "a~-1", "a^", "a^-1", "a^0", "a^1e309",
       "abcdefghij~2", "\"a b\"~", "\"a b\"~99999999999", "[* TO *]", "{a TO b]", "title:[a TO", "title:{* TO",
@@ -35,21 +35,21 @@ final class HostileInputs {
       "path:../../etc/passwd", "title:\u0000", "卷积~2", "注意力*", "*注意力", "title:注意力^3", "\"注意力 机制\"~5");
 
   /** Unbalanced quotes, brackets and markup. */
-  static final List<String> UNBALANCED = List.of(
+  public static final List<String> UNBALANCED = List.of(
       "\"", "\"\"\"", "'", "''", "(", ")", "(()", "())", "[", "]", "[[", "{", "}", "{{}", "<", ">", "<<>",
       "\"unterminated", "(unterminated", "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
       "'><svg/onload=alert(1)>", "`", "```", "$", "$$", "$$\\href{javascript:alert(1)}{x}$$", "{{7*7}}", "${7*7}",
       "%s%s%s%n", "%", "%%", "100%");
 
   /** Unicode that trips normalisation, segmentation and display: emoji, ZWJ, bidi controls, odd spaces. */
-  static final List<String> UNICODE = List.of(
+  public static final List<String> UNICODE = List.of(
       "😀", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🧑🏽‍💻", "注意力😀机制", "\u202E", "\u200F", "abc\u202Edcba", "\u200B", "\u200D",
       "\uFEFF", "\u00A0", "\u3000", "\u2028", "\u2029", "ｆｕｌｌｗｉｄｔｈ", "Ⅻ", "ﬁ", "ẞ", "İ", "ǅ",
       "\u0301\u0301\u0301", "a\u0308", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "\uD834\uDD1E", "ⓐⓑⓒ", "٣", "１０", "Ω", "注意力",
       "卷积神经网络", "全连接层 k近邻 gbdt 批归一化 反向传播 微调 点积 少样本", "的的的的的的的的", "。。。，，，");
 
   /** Controls, NUL and invalid UTF-8, already percent-encoded (the bytes a decoder must survive). */
-  static final List<String> ENCODED_BYTES = List.of(
+  public static final List<String> ENCODED_BYTES = List.of(
       "%00", "%01", "%1F", "%7F", "a%00b", "%00%00%00", "%0D%0AX-Injected:%201", "%0A", "%0D", "%09", "%08",
       "%ED%A0%80", "%ED%B0%80", "%ED%A0%BD%ED%B8%80", "%C3%28", "%FF", "%FE%FF", "%C0%AF", "%C0%80", "%E2%82",
       "%F4%90%80%80", "%F8%88%80%80%80", "%80", "%BF", "%E2%80%AE", "%E2%80%8F", "%EF%BF%BF", "%EF%BF%BD",
@@ -57,7 +57,7 @@ final class HostileInputs {
       "%252e%252e%252f", "%25", "%2525");
 
   /** Path traversal and foreign paths, for ids and path parameters. */
-  static final List<String> TRAVERSAL = List.of(
+  public static final List<String> TRAVERSAL = List.of(
       "../../etc/passwd", "../../../../../../../../etc/passwd", "/etc/passwd", "etc/passwd", "..", ".", "...",
       "../", "./", "/", "//", "\\", "..\\..\\windows\\win.ini", "C:\\Windows\\win.ini", "C:/Windows/win.ini",
       "\\\\server\\share\\x.md", "file:///etc/passwd", "http://169.254.169.254/latest/meta-data/",
@@ -69,12 +69,12 @@ final class HostileInputs {
       "%2e%2e/%2e%2e/etc/passwd", "category:../../etc", "topic:../../", "category:", "topic:", ":");
 
   /** Pre-encoded traversal forms that a strict encoder would never produce. */
-  static final List<String> ENCODED_TRAVERSAL = List.of(
+  public static final List<String> ENCODED_TRAVERSAL = List.of(
       "..%2F..%2Fetc%2Fpasswd", "%2e%2e/%2e%2e/etc/passwd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "..%5C..%5Cetc",
       "%2E%2E", "..%c0%af..%c0%afetc%c0%afpasswd", "..%252F..%252Fetc", "%2F%2F", "..%00/", ".%2e/.%2e/etc/passwd");
 
   /** Numbers for size, page and depth. */
-  static final List<String> NUMBERS = List.of(
+  public static final List<String> NUMBERS = List.of(
       "-1", "0", "1", "2", "3", "21", "51", "101", "10000", "10001", "2147483647", "2147483648", "-2147483648",
       "-2147483649", "9223372036854775808", "99999999999999999999999", "1e9", "1E2", "NaN", "Infinity", "-0",
       "+5", "0x10", "010", "1.5", "1,000", "1_000", " 1", "1 ", "", " ", "٣", "１０", "true", "null", "[]", "{}");
@@ -82,7 +82,7 @@ final class HostileInputs {
   private HostileInputs() {}
 
   /** Every fixed value, encoded for the wire (text values strictly percent-encoded as UTF-8). */
-  static List<Value> fixed() {
+  public static List<Value> fixed() {
     List<Value> values = new ArrayList<>();
     LUCENE.forEach(s -> values.add(text("lucene", s)));
     UNBALANCED.forEach(s -> values.add(text("unbalanced", s)));
@@ -103,7 +103,7 @@ final class HostileInputs {
   }
 
   /** Values for numeric parameters: the number list plus the encoded-byte oddities. */
-  static List<Value> numeric() {
+  public static List<Value> numeric() {
     List<Value> values = new ArrayList<>();
     NUMBERS.forEach(s -> values.add(text("number", s)));
     ENCODED_BYTES.forEach(s -> values.add(new Value("bytes", s)));
@@ -112,7 +112,7 @@ final class HostileInputs {
   }
 
   /** {@code count} random values from a fixed seed: fragments of every list spliced with random text. */
-  static List<Value> generated(int count) {
+  public static List<Value> generated(int count) {
     Random random = new Random(SEED);
     List<Value> values = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
@@ -182,12 +182,12 @@ final class HostileInputs {
     return wire.toString();
   }
 
-  static Value text(String kind, String text) {
+  public static Value text(String kind, String text) {
     return new Value(kind, encode(text));
   }
 
   /** Strict percent-encoding of UTF-8: only unreserved characters stay as they are. */
-  static String encode(String text) {
+  public static String encode(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     StringBuilder out = new StringBuilder(bytes.length * 3);
     for (byte b : bytes) {
@@ -203,12 +203,12 @@ final class HostileInputs {
   }
 
   /** Like {@link #encode} but keeps {@code /} and {@code \} raw, so a path climbs as written. */
-  static String rawPath(String text) {
+  public static String rawPath(String text) {
     return encode(text).replace("%2F", "/").replace("%5C", "\\");
   }
 
   /** The target as the server would decode it, leniently (invalid escapes kept, bytes as UTF-8). */
-  static String decodeLeniently(String wire) {
+  public static String decodeLeniently(String wire) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     for (int i = 0; i < wire.length(); i++) {
       char c = wire.charAt(i);
@@ -228,7 +228,7 @@ final class HostileInputs {
     return i < s.length() && Character.digit(s.charAt(i), 16) >= 0;
   }
 
-  static String escapeControls(String s) {
+  public static String escapeControls(String s) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

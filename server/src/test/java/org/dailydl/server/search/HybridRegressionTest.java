@@ -1,6 +1,5 @@
-package org.dailydl.server.relevance;
+package org.dailydl.server.search;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,10 +10,12 @@ import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchResult;
 import org.dailydl.server.search.SearchService;
 import org.dailydl.server.semantic.SemanticService;
-import org.junit.jupiter.api.AfterAll;
+import org.dailydl.server.Judgments;
+import org.dailydl.server.SharedCorpus;
+import org.dailydl.server.Metrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Semantic and hybrid search as shipped, on the judged queries, beside lexical. Numbers go to
@@ -22,25 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  * fusion methods and weights) are an experiment in benchmarks/.
  */
 class HybridRegressionTest {
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static IndexHandle index;
   static SemanticService semantics;
   static SearchService search;
 
   @BeforeAll
   static void open() throws Exception {
-    Path indexDir = temp.resolve("index");
-    index = IndexHandle.open(Judgments.content(), indexDir);
-    semantics = SemanticService.enabled(index);
-    semantics.update();
+    index = corpus.handle();
+    semantics = corpus.semantics();
     search = SearchService.create(index, Glossary.forContent(Judgments.content()), semantics);
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    semantics.close();
-    index.close();
-  }
 
   private static Map<String, Double> evaluate(Mode mode, Map<String, Map<String, Double>> byType,
       Map<String, Double> perQuery) {

@@ -1,4 +1,4 @@
-package org.dailydl.server.relevance;
+package org.dailydl.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +21,7 @@ public final class Judgments {
 
   public record Query(String query, String type, Map<String, Integer> relevant) {}
 
-  record Related(String source, List<String> related) {}
+  public record Related(String source, List<String> related) {}
 
   private Judgments() {}
 
@@ -29,7 +29,7 @@ public final class Judgments {
     return read("/relevance/search-judgments.json", new TypeReference<>() {});
   }
 
-  static List<Related> related() {
+  public static List<Related> related() {
     return read("/relevance/related-judgments.json", new TypeReference<>() {});
   }
 
@@ -45,7 +45,7 @@ public final class Judgments {
    * as much as a regression. With {@code -Ddailydl.regression.update=true} the file is rewritten
    * with this run's numbers instead, for the commit that changes them.
    */
-  static void assertRecorded(String task, String system, Map<String, Double> actual) {
+  public static void assertRecorded(String task, String system, Map<String, Double> actual) {
     if (Boolean.getBoolean(UPDATE)) {
       record(task, system, actual);
       return;
@@ -90,7 +90,7 @@ public final class Judgments {
     throw new IllegalStateException("content/ not found from " + Path.of("").toAbsolutePath());
   }
 
-  static void writeReport(String name, Object report) {
+  public static void writeReport(String name, Object report) {
     try {
       Path out = Path.of("target", "relevance", name);
       Files.createDirectories(out.getParent());

@@ -1,5 +1,7 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server;
 
+import org.dailydl.server.articles.NotebookParserFuzzTest;
+import org.dailydl.server.articles.MarkdownRendererFuzzTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -13,7 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.dailydl.indexer.collection.LinkResolver;
-import org.dailydl.server.TestIndex;
+import org.dailydl.server.search.QueryFuzzTest;
 import org.dailydl.server.search.SearchService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

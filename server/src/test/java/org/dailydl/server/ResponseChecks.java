@@ -1,4 +1,4 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

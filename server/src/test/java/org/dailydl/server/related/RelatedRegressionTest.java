@@ -1,4 +1,4 @@
-package org.dailydl.server.relevance;
+package org.dailydl.server.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,28 +18,26 @@ import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.related.RelatedService;
-import org.junit.jupiter.api.AfterAll;
+import org.dailydl.server.Judgments;
+import org.dailydl.server.SharedCorpus;
+import org.dailydl.server.Metrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The related-articles regression for {@code content/}: P@5 and R@5 over the judged pairs, exactly
  * as recorded in {@code regression.json}, with plain Lucene {@link MoreLikeThis} on the body as
  * the baseline.
  */
 class RelatedRegressionTest {
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static IndexHandle index;
 
   @BeforeAll
   static void open() throws Exception {
-    index = IndexHandle.open(Judgments.content(), temp.resolve("index"));
+    index = corpus.handle();
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
 
   static Map<String, Double> evaluate(Function<String, List<String>> system) {
     double p = 0;
@@ -52,8 +50,8 @@ class RelatedRegressionTest {
       r += Metrics.recall(ranked, grades, 5);
     }
     Map<String, Double> result = new LinkedHashMap<>();
-    result.put("p@5", SearchRegressionTest.round(p / judged.size()));
-    result.put("r@5", SearchRegressionTest.round(r / judged.size()));
+    result.put("p@5", Metrics.round(p / judged.size()));
+    result.put("r@5", Metrics.round(r / judged.size()));
     result.put("sources", (double) judged.size());
     return result;
   }

@@ -1,4 +1,4 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.dailydl.server.TestIndex;
-import org.dailydl.server.hardening.HostileInputs.Value;
+import org.dailydl.server.HostileInputs.Value;
 import org.dailydl.server.index.IndexHandle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

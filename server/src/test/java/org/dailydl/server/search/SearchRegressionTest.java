@@ -1,6 +1,5 @@
-package org.dailydl.server.relevance;
+package org.dailydl.server.search;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +20,12 @@ import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchResult;
 import org.dailydl.server.search.SearchService;
-import org.junit.jupiter.api.AfterAll;
+import org.dailydl.server.Judgments;
+import org.dailydl.server.SharedCorpus;
+import org.dailydl.server.Metrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The relevance regression for {@code content/} (like Anserini's regression files): the document
@@ -33,18 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Numbers of each run are written to {@code target/relevance/search.json}.
  */
 class SearchRegressionTest {
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static IndexHandle index;
 
   @BeforeAll
   static void open() throws Exception {
-    index = IndexHandle.open(Judgments.content(), temp.resolve("index"));
+    index = corpus.handle();
   }
 
-  @AfterAll
-  static void close() throws Exception {
-    index.close();
-  }
 
   static Map<String, Double> evaluate(Function<String, List<String>> system, Map<String, Map<String, Double>> byType) {
     return evaluate(system, byType, new LinkedHashMap<>());
@@ -61,26 +58,22 @@ class SearchRegressionTest {
       List<String> ranked = system.apply(q.query());
       double[] m = {Metrics.ndcg(ranked, q.relevant(), 10), Metrics.reciprocalRank(ranked, q.relevant(), 10),
           Metrics.recall(ranked, q.relevant(), 10)};
-      perQuery.put(q.query(), round(m[0]));
+      perQuery.put(q.query(), Metrics.round(m[0]));
       ndcg += m[0];
       mrr += m[1];
       recall += m[2];
       perType.computeIfAbsent(q.type(), t -> new ArrayList<>()).add(m);
     }
     perType.forEach((type, list) -> byType.put(type, Map.of(
-        "ndcg@10", round(list.stream().mapToDouble(m -> m[0]).average().orElse(0)),
+        "ndcg@10", Metrics.round(list.stream().mapToDouble(m -> m[0]).average().orElse(0)),
         "queries", (double) list.size())));
     int n = queries.size();
     Map<String, Double> result = new LinkedHashMap<>();
-    result.put("ndcg@10", round(ndcg / n));
-    result.put("mrr@10", round(mrr / n));
-    result.put("recall@10", round(recall / n));
+    result.put("ndcg@10", Metrics.round(ndcg / n));
+    result.put("mrr@10", Metrics.round(mrr / n));
+    result.put("recall@10", Metrics.round(recall / n));
     result.put("queries", (double) n);
     return result;
-  }
-
-  static double round(double v) {
-    return Math.round(v * 10000) / 10000.0;
   }
 
   private static List<String> shipped(SearchService search, String query) {

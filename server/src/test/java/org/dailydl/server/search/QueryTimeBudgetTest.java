@@ -1,5 +1,7 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server.search;
 
+import org.dailydl.server.RawHttp;
+import org.dailydl.server.HostileInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,10 +15,10 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.dailydl.server.TestIndex;
+import org.dailydl.server.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,14 +32,12 @@ class QueryTimeBudgetTest {
   static final long BUDGET_MILLIS = 3_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path temp;
-  static TestIndex index;
+  @RegisterExtension static final SharedCorpus index = SharedCorpus.fixtures();
   static Javalin app;
   static RawHttp http;
 
   @BeforeAll
   static void start() throws IOException {
-    index = TestIndex.ofFixtures(temp);
     app = index.app().start(0);
     http = new RawHttp(app.port(), 30_000);
     // the first requests load classes, JIT-compile and build per-version caches: not what is measured
@@ -51,9 +51,6 @@ class QueryTimeBudgetTest {
   static void stop() throws IOException {
     if (app != null) {
       app.stop();
-    }
-    if (index != null) {
-      index.close();
     }
   }
 

@@ -1,4 +1,4 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,10 +21,10 @@ import java.util.Map;
  * ({@code Connection: close}), body read to EOF, chunked bodies decoded. Not thread-safe per call;
  * instances hold no state.
  */
-final class RawHttp {
+public final class RawHttp {
   /** A parsed response; {@code status} is -1 when the server sent nothing parseable before the timeout. */
-  record Response(int status, Map<String, String> headers, String body, long millis) {
-    String header(String name) {
+  public record Response(int status, Map<String, String> headers, String body, long millis) {
+    public String header(String name) {
       return headers.get(name.toLowerCase(Locale.ROOT));
     }
   }
@@ -32,17 +32,17 @@ final class RawHttp {
   private final int port;
   private final int timeoutMillis;
 
-  RawHttp(int port, int timeoutMillis) {
+  public RawHttp(int port, int timeoutMillis) {
     this.port = port;
     this.timeoutMillis = timeoutMillis;
   }
 
   /** Sends {@code METHOD target HTTP/1.1} with the target's bytes as ISO-8859-1 (one byte per char). */
-  Response send(String method, String target) throws IOException {
+  public Response send(String method, String target) throws IOException {
     return send(method, target, null);
   }
 
-  Response send(String method, String target, String body) throws IOException {
+  public Response send(String method, String target, String body) throws IOException {
     byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     request.write((method + " ").getBytes(StandardCharsets.ISO_8859_1));
@@ -94,7 +94,7 @@ final class RawHttp {
     return all.toByteArray();
   }
 
-  static Response parse(byte[] raw, long millis) {
+  public static Response parse(byte[] raw, long millis) {
     int headEnd = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
     if (headEnd < 0) {
       return new Response(-1, Map.of(), new String(raw, StandardCharsets.ISO_8859_1), millis);

@@ -1,5 +1,6 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server.search;
 
+import org.dailydl.server.FuzzText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -8,14 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.server.TestIndex;
+import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.search.InvalidQueryException;
 import org.dailydl.server.search.QueryBuilder;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchResult;
 import org.dailydl.server.search.SearchService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fuzzes query building and search. Building a plain-text query never throws; a full search on a
@@ -23,25 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
  * {@code syntax=lucene}. In a normal {@code mvn test} Jazzer replays the seeds in
  * {@code QueryFuzzTestInputs/} (regression mode); {@code JAZZER_FUZZ=1} fuzzes.
  */
-class QueryFuzzTest {
+public class QueryFuzzTest {
   static final QueryBuilder BUILDER = new QueryBuilder(Analysis.standard(), Glossary.builtIn());
-  static Path temp;
-  static TestIndex index;
+  @RegisterExtension static final SharedCorpus index = SharedCorpus.fixtures();
   static SearchService search;
 
   @BeforeAll
   static void open() throws IOException {
-    temp = Files.createTempDirectory("dailydl-query-fuzz");
-    index = TestIndex.ofFixtures(temp);
-    search = SearchService.create(index.handle, index.glossary());
-  }
-
-  @AfterAll
-  static void close() throws IOException {
-    if (index != null) {
-      index.close();
-    }
-    FuzzText.deleteTree(temp);
+    search = SearchService.create(index.handle(), index.glossary());
   }
 
   @FuzzTest(maxDuration = "2m")
@@ -58,7 +48,7 @@ class QueryFuzzTest {
     }
   }
 
-  static void checkBuild(String text) {
+  public static void checkBuild(String text) {
     QueryBuilder.Built built = BUILDER.build(text);
     assertThat(built).isNotNull();
     if (!built.isEmpty()) {
@@ -68,7 +58,7 @@ class QueryFuzzTest {
   }
 
   /** As the controller calls it: at most 256 characters, as plain text and in Lucene syntax. */
-  static void checkSearch(SearchService search, String text) throws IOException {
+  public static void checkSearch(SearchService search, String text) throws IOException {
     String q = FuzzText.truncate(text, SearchRequest.MAX_QUERY_LENGTH);
     for (boolean lucene : new boolean[] {false, true}) {
       try {

@@ -1,5 +1,6 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server.articles;
 
+import org.dailydl.server.FuzzText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
  * characters, starts with {@code javascript:}, {@code vbscript:} or {@code data:}. Seeds in
  * {@code MarkdownRendererFuzzTestInputs/}.
  */
-class MarkdownRendererFuzzTest {
+public class MarkdownRendererFuzzTest {
   static final MarkdownRenderer RENDERER = new MarkdownRenderer();
   static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "iframe", "object", "embed", "style", "form",
       "frame", "frameset", "applet", "base", "link", "meta", "svg", "math", "template", "noscript");
@@ -46,7 +47,7 @@ class MarkdownRendererFuzzTest {
   }
 
   /** A scratch content folder the links of {@code a.md} resolve in. */
-  static Path contentFolder() throws IOException {
+  public static Path contentFolder() throws IOException {
     Path folder = Files.createTempDirectory("dailydl-render-fuzz");
     Files.writeString(folder.resolve("a.md"), "# a\n", StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("b.md"), "# b\n", StandardCharsets.UTF_8);
@@ -68,7 +69,7 @@ class MarkdownRendererFuzzTest {
   }
 
   /** Renders as the brief says (no article ids), and again with internal links rewritten to ids. */
-  static void check(LinkResolver resolver, String markdown) {
+  public static void check(LinkResolver resolver, String markdown) {
     MarkdownRenderer.Rendered plain = RENDERER.render(markdown, "a.md", href -> resolver.resolve("a.md", href),
         path -> null);
     assertSafe(markdown, plain);

@@ -1,5 +1,6 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server.articles;
 
+import org.dailydl.server.FuzzText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -12,7 +13,7 @@ import org.dailydl.indexer.collection.NotebookArticleParser.MalformedNotebookExc
  * returns goes on to the renderer in the server, so it must render safely too. Seeds (shared by both
  * methods) in {@code NotebookParserFuzzTestInputs/}.
  */
-class NotebookParserFuzzTest {
+public class NotebookParserFuzzTest {
   static final NotebookArticleParser PARSER = new NotebookArticleParser();
 
   @FuzzTest(maxDuration = "2m")
@@ -29,7 +30,7 @@ class NotebookParserFuzzTest {
     }
   }
 
-  static void checkParse(String json) {
+  public static void checkParse(String json) {
     try {
       NotebookArticleParser.Cells cells = PARSER.parse(json);
       assertThat(cells.markdown()).isNotNull();
@@ -39,7 +40,7 @@ class NotebookParserFuzzTest {
     }
   }
 
-  static void checkToMarkdown(String json) {
+  public static void checkToMarkdown(String json) {
     String markdown;
     try {
       markdown = PARSER.toMarkdown(json);

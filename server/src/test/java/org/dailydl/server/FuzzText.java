@@ -1,4 +1,4 @@
-package org.dailydl.server.hardening;
+package org.dailydl.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,10 +16,10 @@ import java.util.stream.Stream;
  * become U+FFFD, as the server's decoders do); when that happened, the same text with every U+FFFD
  * replaced by a lone surrogate is tried too, since Java strings from other sources may carry them.
  */
-final class FuzzText {
+public final class FuzzText {
   private FuzzText() {}
 
-  static List<String> variants(byte[] data) {
+  public static List<String> variants(byte[] data) {
     String text = new String(data, StandardCharsets.UTF_8);
     List<String> variants = new ArrayList<>(2);
     variants.add(text);
@@ -30,7 +30,7 @@ final class FuzzText {
   }
 
   /** At most {@code max} chars, never ending inside a surrogate pair. */
-  static String truncate(String text, int max) {
+  public static String truncate(String text, int max) {
     if (text.length() <= max) {
       return text;
     }
@@ -39,7 +39,7 @@ final class FuzzText {
   }
 
   /** The seed files of a Jazzer inputs directory (class-level files and the method's folder), sorted. */
-  static List<byte[]> seeds(Class<?> testClass, String method) {
+  public static List<byte[]> seeds(Class<?> testClass, String method) {
     List<byte[]> seeds = new ArrayList<>();
     try {
       var url = testClass.getResource(testClass.getSimpleName() + "Inputs");
@@ -69,7 +69,7 @@ final class FuzzText {
   }
 
   /** Deletes a folder tree (test scratch space). */
-  static void deleteTree(Path root) throws IOException {
+  public static void deleteTree(Path root) throws IOException {
     if (root == null || !Files.exists(root)) {
       return;
     }

@@ -1,0 +1,41 @@
+package org.dailydl.indexer.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.collection.Article;
+import org.dailydl.indexer.collection.Link;
+import org.junit.jupiter.api.Test;
+
+/** What the schema writes, it reads back: every stored field of an article survives the round trip. */
+class ArticleSchemaTest {
+
+  @Test
+  void an_article_written_is_read_back_with_every_stored_field() throws IOException {
+    Article article = new Article("ml-knn", "ml/KNN.md", "ml", "K 最近邻",
+        List.of(new Article.Heading(1, "K 最近邻", 1), new Article.Heading(2, "距离度量", 7)),
+        "用距离找最近的 K 个邻居。", "import numpy as np",
+        List.of(new Link("SVM.md", "ml/SVM.md", "支持向量机", 9, true), new Link("https://x.org", null, "外部", 10, true)),
+        new Article.FrontMatter("K 最近邻", List.of("KNN", "分类"), "一篇讲 KNN 的笔记", "2026-01-02"),
+        Article.Kind.MARKDOWN, 321, "a".repeat(64));
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.standard().indexAnalyzer()))) {
+        writer.addDocument(new ArticleSchema().write(article, List.of("KNN 算法", "最近邻"), 1234L));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexedArticle read = ArticleSchema.read(reader).get(0);
+        assertThat(read).isEqualTo(new IndexedArticle(0, "ml-knn", "ml/KNN.md", "K 最近邻", "ml", List.of("KNN", "分类"),
+            "一篇讲 KNN 的笔记", "2026-01-02", Article.Kind.MARKDOWN, "a".repeat(64), 321, 1234L, article.headings(),
+            List.of(new StoredLink("SVM.md", "ml/SVM.md", "支持向量机", 9), new StoredLink("https://x.org", null, "外部", 10)),
+            List.of("KNN 算法", "最近邻")));
+        assertThat(ArticleSchema.body(reader, 0)).isEqualTo("用距离找最近的 K 个邻居。");
+      }
+    }
+  }
+}
