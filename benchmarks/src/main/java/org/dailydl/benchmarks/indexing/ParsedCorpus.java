@@ -16,7 +16,7 @@ import org.dailydl.indexer.collection.ContentWalker;
 /**
  * A content folder walked and parsed by the project's own walker and parser, with the same
  * parallelism as {@code IndexArticles} (one thread per core, at most 8): the articles the
- * StandardAnalyzer baseline indexes, and the time walking and parsing alone take.
+ * StandardAnalyzer and relevance baselines index, and the time walking and parsing alone take.
  *
  * @param articles the parsed articles, in path order
  * @param files article files found by the walk
@@ -24,9 +24,9 @@ import org.dailydl.indexer.collection.ContentWalker;
  * @param textChars characters of title + body over all articles (what the baseline analyses)
  * @param nanos wall time of walk + parse
  */
-record ParsedCorpus(List<Article> articles, int files, long inputBytes, long textChars, long nanos) {
+public record ParsedCorpus(List<Article> articles, int files, long inputBytes, long textChars, long nanos) {
 
-  static ParsedCorpus load(Path content) throws IOException {
+  public static ParsedCorpus load(Path content) throws IOException {
     long start = System.nanoTime();
     ContentWalker.Result walk = new ContentWalker(content, ContentWalker.DEFAULT_MAX_BYTES, null).walk();
     ArticleParser parser = new ArticleParser(content);
