@@ -13,7 +13,7 @@ import org.dailydl.indexer.index.ProgressListener;
 /**
  * A content folder walked and parsed by the project's own walker and parse stage (the one
  * {@code IndexArticles} uses, on all cores): the articles the
- * StandardAnalyzer baseline indexes, and the time walking and parsing alone take.
+ * StandardAnalyzer and relevance baselines index, and the time walking and parsing alone take.
  *
  * @param articles the parsed articles, in path order
  * @param files article files found by the walk
@@ -21,9 +21,9 @@ import org.dailydl.indexer.index.ProgressListener;
  * @param textChars characters of title + body over all articles (what the baseline analyses)
  * @param nanos wall time of walk + parse
  */
-record ParsedCorpus(List<Article> articles, int files, long inputBytes, long textChars, long nanos) {
+public record ParsedCorpus(List<Article> articles, int files, long inputBytes, long textChars, long nanos) {
 
-  static ParsedCorpus load(Path content) throws IOException {
+  public static ParsedCorpus load(Path content) throws IOException {
     long start = System.nanoTime();
     ContentWalker.Result walk = new ContentWalker(content, ContentWalker.DEFAULT_MAX_BYTES, null).walk();
     List<Article> articles = new ParseStage(content, ProgressListener.NONE).parseAll(walk.files()).stream()
