@@ -2,21 +2,27 @@
 """运行知识库中的 Jupyter 笔记本与 Markdown 代码块，检查它们能否从头跑通。
 
 用法：
-    python3 scripts/run_notebooks.py [FOLDER ...] [--strict] [--no-md] [-j N] [-v] [--timeout SEC]
+    /usr/bin/python3 scripts/run_notebooks.py [FOLDER ...] [--strict] [--no-md] [-j N] [-v]
+                                              [--timeout SEC] [--budget SEC]
 
-- FOLDER 默认为 content/05-Machine-Learning-Code/数据分析工具（相对于仓库根目录）。
+- FOLDER 默认为 content（整个知识库，相对于仓库根目录）。持续集成用 --no-md 只跑笔记本，
+  Markdown 文章交给 scripts/run_python_blocks.py。
 - 每个 .ipynb 的代码单元格按顺序在同一个全新的命名空间里执行；
   每个笔记本使用单独的子进程、单独的临时工作目录，并设置 MPLBACKEND=Agg。
 - 每个 .md 文件里的 ```python 代码块（按出现顺序）同样在一个命名空间里执行；
   不含 ```python 代码块的 .md 文件会被跳过。--no-md 可关闭这一项。
+- 第一行以 “# 不运行：” 开头的代码单元格 / 代码块不执行，连同原因一起报告
+  （与 run_python_blocks.py 的约定相同），单元格的序号不受影响。
 - --strict：把 DeprecationWarning / FutureWarning 当作失败。
 - 每个文件输出一行 ok / FAILED（失败时给出出错的单元格 / 代码块序号和错误信息），
-  最后输出文件数、单元格数的统计；任何文件失败时以非零状态退出。
+  最后输出文件数、单元格数的统计和总用时；任何文件失败时以非零状态退出。
+- --budget：总用时上限（秒，默认 600），超过时同样以非零状态退出。
 - -j N：同时运行 N 个子进程（默认 min(4, CPU 数)），输出顺序不受影响。
 - 实现上，代码单元格按顺序逐个 exec 到同一个命名空间里，效果等同于执行
   全部单元格拼接后的源码，同时能指出是第几个单元格出错。
 
-只依赖 Python 3 标准库；被执行的代码需要的 numpy / pandas / matplotlib 由解释器环境提供。
+只依赖 Python 3 标准库；被执行的代码需要的 numpy / pandas / matplotlib / PyTorch 由解释器环境提供
+（用 Debian 的 /usr/bin/python3 运行）。
 """
 import argparse
 import concurrent.futures
@@ -29,7 +35,8 @@ import tempfile
 import time
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_FOLDER = os.path.join("content", "05-Machine-Learning-Code", "数据分析工具")
+DEFAULT_FOLDER = "content"
+SKIP_MARK = "# 不运行："
 
 # 子进程里运行的代码：从标准输入读入 {"cells": [源码, ...], "strict": bool}，
 # 逐个执行，把结果以一行 JSON 写到标准输出的最后一行。
@@ -78,6 +85,27 @@ def clean_source(src):
         m = MAGIC_RE.match(line)
         out.append(m.group(1) + "# " + m.group(2) if m else line)
     return "\n".join(out) + "\n"
+
+
+def skip_reason(src):
+    """代码第一行是 “# 不运行：原因” 时返回原因，否则返回 None。"""
+    first = src.lstrip("\n").split("\n", 1)[0].strip()
+    if first.startswith(SKIP_MARK):
+        return first[len(SKIP_MARK):].strip() or "（未写原因）"
+    return None
+
+
+def split_skipped(cells):
+    """把标注为不运行的单元格换成空源码（保持序号），返回 (单元格, [(序号, 原因), ...])。"""
+    out, skipped = [], []
+    for i, src in enumerate(cells, 1):
+        reason = skip_reason(src)
+        if reason is None:
+            out.append(src)
+        else:
+            out.append("")
+            skipped.append((i, reason))
+    return out, skipped
 
 
 def notebook_cells(path):
@@ -162,6 +190,7 @@ def main(argv=None):
     ap.add_argument("--strict", action="store_true", help="DeprecationWarning/FutureWarning 视为失败")
     ap.add_argument("--no-md", action="store_true", help="不执行 Markdown 文件中的代码块")
     ap.add_argument("--timeout", type=float, default=300, help="每个文件的超时秒数（默认 300）")
+    ap.add_argument("--budget", type=float, default=600, help="总用时上限，秒（默认 600）")
     ap.add_argument("-j", "--jobs", type=int, default=min(4, os.cpu_count() or 1),
                     help="同时运行的子进程数（默认 min(4, CPU 数)）")
     ap.add_argument("-v", "--verbose", action="store_true", help="失败时打印完整 traceback，并列出警告")
@@ -191,7 +220,8 @@ def main(argv=None):
             failed += 1
             print("FAILED  %s  无法读取: %s: %s" % (rel, type(e).__name__, e))
             continue
-        jobs.append((path, rel, cells, n_all))
+        cells, skipped = split_skipped(cells)
+        jobs.append((path, rel, cells, n_all, skipped))
 
     def work(job):
         t0 = time.time()
@@ -200,12 +230,17 @@ def main(argv=None):
 
     total_cells = sum(j[3] for j in jobs)
     total_code = sum(len(j[2]) for j in jobs)
+    total_skipped = sum(len(j[4]) for j in jobs)
     start_all = time.time()
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-        for (path, rel, cells, n_all), (res, dt) in zip(jobs, pool.map(work, jobs)):
+        for (path, rel, cells, n_all, skipped), (res, dt) in zip(jobs, pool.map(work, jobs)):
             is_nb = path.endswith(".ipynb")
             unit = "cell" if is_nb else "block"
+            for i, reason in skipped:
+                print("  skip  %s  %s %d 不运行：%s" % (rel, unit, i, reason))
             counts = ("%d code / %d cells" % (len(cells), n_all)) if is_nb else ("%d python blocks" % len(cells))
+            if skipped:
+                counts += ", %d skipped" % len(skipped)
             warns = res.get("warnings") or []
             if res.get("ok"):
                 extra = ", %d warnings" % len(warns) if warns else ""
@@ -229,8 +264,12 @@ def main(argv=None):
         print("没有找到可执行的 .ipynb 或含 python 代码块的 .md 文件", file=sys.stderr)
         return 1
     print("-" * 60)
-    print("%d files, %d cells (%d code cells / python blocks), %d failed, %.1fs"
-          % (ran, total_cells, total_code, failed, time.time() - start_all))
+    total = time.time() - start_all
+    print("%d files, %d cells (%d code cells / python blocks, %d skipped), %d failed, %.1fs (budget %.0fs)"
+          % (ran, total_cells, total_code, total_skipped, failed, total, args.budget))
+    if total > args.budget:
+        print("超出时间预算：总用时 %.1f 秒 > %.0f 秒" % (total, args.budget))
+        return 1
     return 1 if failed else 0
 
 

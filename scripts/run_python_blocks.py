@@ -2,19 +2,30 @@
 """运行 Markdown 文章里的 Python 代码块，检查它们能否按顺序从头跑通。
 
 用法：
-    python3 scripts/run_python_blocks.py [PATH ...] [--timeout SEC] [--keep-going]
+    /usr/bin/python3 scripts/run_python_blocks.py [PATH ...] [--timeout SEC] [--budget SEC]
 
 - PATH 可以是文件夹（递归查找其中的 .md 文件）或单个 .md 文件，
-  默认为 content/01-Python（相对于仓库根目录；也接受绝对路径）。
+  默认为 content（整个知识库；相对于仓库根目录，也接受绝对路径）。
 - 只收集信息串（info string）第一个词为 python 或 py 的围栏代码块，
   围栏可以是 ``` 或 ~~~（三个及以上），按 CommonMark 的规则配对：
   结束围栏必须与开始围栏字符相同、长度不短于它、且后面没有信息串。
 - 第一行以 “# 不运行：” 开头的代码块被跳过，并连同原因一起报告。
+  不能在这里运行的代码（TensorFlow、GPU、联网下载、交互输入、网络服务等）都必须这样标注，
+  不会被悄悄跳过。
 - 同一篇文章其余的代码块按出现顺序拼接成一个程序，写入一个全新临时目录里的
-  .py 文件，用 sys.executable 在该目录下以子进程运行（默认超时 30 秒）。
+  .py 文件，用运行本脚本的解释器（sys.executable）在该目录下以子进程运行。
+  文章会用到 numpy、pandas、matplotlib、scikit-learn、PyTorch，所以应当用装有这些包的
+  解释器来运行本脚本，例如 Debian 的 /usr/bin/python3（python3-numpy、python3-pandas、
+  python3-matplotlib、python3-sklearn、python3-torch，以及 python3-xgboost、python3-gensim）。
   以文件方式运行（而不是 python -c），multiprocessing 的 spawn 启动方式也能正常导入主模块。
-- 每篇文章输出一行 ok / FAILED（失败时附 stderr 的最后几行，并尽量指出出错行在
-  Markdown 中的行号），最后输出一行汇总；任何一篇失败时以非零状态退出。
+- 子进程的环境：MPLBACKEND=Agg（只画到内存，不开窗口），MPLCONFIGDIR 指向临时目录，
+  标准输入为空；OMP_NUM_THREADS 未设置时设为 1（小张量上多线程只会更慢，计时也更稳定）。
+- --timeout：每篇文章的超时秒数（默认 180），超时算失败。
+- --budget：全部文章的总用时上限（默认 600 秒）。每篇文章都会运行；最后总用时超过上限时
+  以非零状态退出，方便在持续集成里守住时间预算。
+- 每篇文章输出一行 ok / FAILED 和用时（失败时附 stderr 的最后几行，并尽量指出出错行在
+  Markdown 中的行号），最后输出一行汇总：文章数、通过与失败篇数、跳过的代码块数和总用时；
+  任何一篇失败或总用时超出预算时以非零状态退出。
 
 只依赖 Python 3 标准库。
 """
@@ -27,7 +38,7 @@ import tempfile
 import time
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_FOLDER = os.path.join("content", "01-Python")
+DEFAULT_FOLDER = "content"
 SKIP_MARK = "# 不运行："
 RUN_LANGS = {"python", "py"}
 FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -122,6 +133,9 @@ def run_article(path, timeout):
         env = dict(os.environ)
         env["PYTHONIOENCODING"] = "utf-8"
         env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["MPLBACKEND"] = "Agg"
+        env["MPLCONFIGDIR"] = os.path.join(workdir, ".mplconfig")
+        env.setdefault("OMP_NUM_THREADS", "1")
         env.pop("PYTHONSTARTUP", None)
         start = time.perf_counter()
         try:
@@ -177,15 +191,18 @@ def collect(paths):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description="运行 Markdown 文章中的 Python 代码块")
-    ap.add_argument("paths", nargs="*", default=[DEFAULT_FOLDER], help="文件夹或 .md 文件")
-    ap.add_argument("--timeout", type=float, default=30.0, help="每篇文章的超时秒数（默认 30）")
+    ap.add_argument("paths", nargs="*", default=[DEFAULT_FOLDER], help="文件夹或 .md 文件（默认 content）")
+    ap.add_argument("--timeout", type=float, default=180.0, help="每篇文章的超时秒数（默认 180）")
+    ap.add_argument("--budget", type=float, default=600.0, help="全部文章的总用时上限，秒（默认 600）")
     args = ap.parse_args(argv)
 
     files = collect(args.paths)
-    failed = passed = no_code = 0
+    failed = passed = no_code = n_skipped = 0
+    start_all = time.perf_counter()
     for path in files:
         rel = os.path.relpath(path, REPO_ROOT)
         res = run_article(path, args.timeout)
+        n_skipped += len(res["skipped"])
         for line_no, reason in res["skipped"]:
             print("  skip %s:%d 不运行：%s" % (rel, line_no, reason))
         if res["blocks"] == 0:
@@ -196,11 +213,18 @@ def main(argv=None):
             print("ok     %s（%d 个代码块，%.1f 秒）" % (rel, res["blocks"], res["seconds"]))
         else:
             failed += 1
-            print("FAILED %s（%d 个代码块）：%s" % (rel, res["blocks"], res["detail"].splitlines()[0]))
+            print("FAILED %s（%d 个代码块，%.1f 秒）：%s"
+                  % (rel, res["blocks"], res["seconds"], res["detail"].splitlines()[0]))
             for line in res["detail"].splitlines()[1:]:
                 print("       | " + line)
-    print("汇总：%d 篇文章，%d 通过，%d 失败，%d 篇无可运行代码" % (len(files), passed, failed, no_code))
-    return 1 if failed else 0
+        sys.stdout.flush()
+    total = time.perf_counter() - start_all
+    print("汇总：%d 篇文章，%d 通过，%d 失败，%d 篇无可运行代码，跳过 %d 个代码块；总用时 %.1f 秒（预算 %.0f 秒）"
+          % (len(files), passed, failed, no_code, n_skipped, total, args.budget))
+    over = total > args.budget
+    if over:
+        print("超出时间预算：总用时 %.1f 秒 > %.0f 秒" % (total, args.budget))
+    return 1 if failed or over else 0
 
 
 if __name__ == "__main__":
