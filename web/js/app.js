@@ -12,6 +12,7 @@ import * as article from './article.js';
 import * as graph from './graph.js';
 import { initSearchBox } from './search-box.js';
 import { categories } from './api.js';
+import { applyCodeTheme } from './vendor.js';
 import { h, replaceChildren, statusPanel, setTitle, registerCategories } from './ui.js';
 
 const routes = [
@@ -284,15 +285,7 @@ function applyTheme() {
     delete root.dataset.theme;
   }
   const theme = effectiveTheme();
-  const light = document.getElementById('hljs-light');
-  const dark = document.getElementById('hljs-dark');
-  if (chosen) {
-    light.media = chosen === 'light' ? 'all' : 'not all';
-    dark.media = chosen === 'dark' ? 'all' : 'not all';
-  } else {
-    light.media = '(prefers-color-scheme: light)';
-    dark.media = '(prefers-color-scheme: dark)';
-  }
+  applyCodeTheme(chosen);
   const toggle = document.getElementById('theme-toggle');
   toggle.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
   toggle.title = theme === 'dark' ? '切换到浅色主题' : '切换到深色主题';

@@ -5,10 +5,12 @@
 import { getJson, categories, isAbort } from './api.js';
 import {
   h, replaceChildren, categoryColor, categoryLabel, registerCategories, statusPanel, describeError,
-  setTitle, loadLibrary, formatNumber,
+  setTitle, formatNumber,
 } from './ui.js';
-import { createSearchBox, searchUrl } from './search-box.js';
-import { parseHtml, enhanceContent } from './article.js';
+import { loadLibrary } from './vendor.js';
+import { parseHtml, enhanceContent } from './content.js';
+import { createSearchBox } from './search-box.js';
+import { searchUrl, graphUrl } from './urls.js';
 
 const EXAMPLES = ['自注意力', 'attention mask', 'KNN', '梯度下降', '卷积神经网络', 'pytorch'];
 const HOME_PATH = 'README.md';
@@ -99,7 +101,7 @@ class HomeView {
         h('span', { class: 'category-card__name', text: categoryLabel(c.name) }),
         h('span', { class: 'category-card__folder', text: c.name }),
         h('span', { class: 'category-card__count' }, h('strong', { text: formatNumber(c.count) }), ' 篇')))),
-        h('li', {}, h('a', { class: 'category-card category-card--graph', href: '/graph' },
+        h('li', {}, h('a', { class: 'category-card category-card--graph', href: graphUrl() },
           h('span', { class: 'category-card__name', text: '知识图谱' }),
           h('span', { class: 'category-card__folder', text: '文章、主题与分类之间的关系' }),
           h('span', { class: 'category-card__count', text: '打开 →' })))));

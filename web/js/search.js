@@ -7,7 +7,8 @@ import {
   h, replaceChildren, setSnippet, categoryLabel, categoryChip, categoryColor,
   registerCategories, statusPanel, describeError, setTitle, announce, formatNumber,
 } from './ui.js';
-import { searchUrl, readParams, setResultsNavigator, syncHeaderBox } from './search-box.js';
+import { setResultsNavigator, syncHeaderBox } from './search-box.js';
+import { articleUrl, searchUrl, readSearchParams } from './urls.js';
 
 const PAGE_SIZE = 10;
 const BROWSE_PAGE_SIZE = 20;
@@ -43,7 +44,7 @@ class SearchView {
   }
 
   async update(ctx) {
-    const params = readParams(ctx.url);
+    const params = readSearchParams(ctx.url);
     this.params = params;
     syncHeaderBox(params.q);
     if (this.controller) this.controller.abort();
@@ -89,7 +90,7 @@ class SearchView {
       this.renderEmpty(params, result, total);
       announce(total > 0 ? '这一页没有结果' : `没有找到与“${params.q}”相关的文章`);
     } else {
-      replaceChildren(this.list, hits.map((hit, i) => this.renderHit(hit, i, params)));
+      replaceChildren(this.list, hits.map((hit, i) => this.renderHit(searchHitCard(hit), i, params)));
       this.renderPager(params, total, PAGE_SIZE);
       announce(`找到 ${total} 篇文章`);
     }
@@ -151,29 +152,28 @@ class SearchView {
     return chips.length ? h('p', { class: 'filters' }, chips) : null;
   }
 
-  renderHit(hit, index, params) {
-    const href = `/articles/${encodeURIComponent(hit.id)}`;
-    const snippet = hit.snippet || hit.summary || '';
+  /** One result: a search hit or a listed article, both as a card (see searchHitCard, articleCard). */
+  renderHit(card, index, params) {
     const snippetEl = h('p', { class: 'hit__snippet' });
-    if (hit.snippet) {
-      setSnippet(snippetEl, snippet);
+    if (card.snippetHtml) {
+      setSnippet(snippetEl, card.snippetHtml);
     } else {
-      snippetEl.textContent = snippet;
+      snippetEl.textContent = card.text;
     }
-    const tags = Array.isArray(hit.tags) ? hit.tags.slice(0, 6) : [];
+    const tags = card.tags.slice(0, 6);
     return h('li', { class: 'hit', id: `hit-${index}`, dataset: { index: String(index) } },
       h('article', {},
-        h('h2', { class: 'hit__title' }, h('a', { href, text: hit.title || hit.path })),
+        h('h2', { class: 'hit__title' }, h('a', { href: card.href, text: card.title })),
         h('p', { class: 'hit__meta' },
-          hit.category ? categoryChip(hit.category) : null,
-          h('span', { class: 'hit__path', text: hit.path || '' }),
-          hit.kind === 'notebook' || /\.ipynb$/.test(hit.path || '') ? h('span', { class: 'chip chip--muted', text: 'Notebook' }) : null,
-          foundByMeaningOnly(hit) ? h('span', {
+          card.category ? categoryChip(card.category) : null,
+          h('span', { class: 'hit__path', text: card.path }),
+          card.notebook ? h('span', { class: 'chip chip--muted', text: 'Notebook' }) : null,
+          card.meaningOnly ? h('span', {
             class: 'chip chip--muted chip--semantic',
             text: '语义相近',
             attrs: { title: '按含义找到：文中不一定出现你输入的词' },
           }) : null),
-        snippet ? snippetEl : null,
+        card.snippetHtml || card.text ? snippetEl : null,
         tags.length ? h('p', { class: 'hit__tags' }, tags.map((tag) => h('a', {
           class: 'tag',
           href: searchUrl({ q: params.q, category: params.category, tag }),
@@ -306,7 +306,7 @@ class SearchView {
     }
     const start = (params.page - 1) * BROWSE_PAGE_SIZE;
     replaceChildren(this.list, articles.slice(start, start + BROWSE_PAGE_SIZE)
-      .map((a, i) => this.renderHit({ ...a, snippet: '' }, i, params)));
+      .map((a, i) => this.renderHit(articleCard(a), i, params)));
     this.renderPager(params, articles.length, BROWSE_PAGE_SIZE);
     announce(`共 ${articles.length} 篇文章`);
   }
@@ -379,13 +379,46 @@ function exampleLinks() {
 }
 
 /** Links to every category with its article count. */
-export function categoryLinks(cats) {
+function categoryLinks(cats) {
   const list = (Array.isArray(cats) ? cats : []).filter((c) => c && c.name);
   registerCategories(list.map((c) => c.name));
   return h('ul', { class: 'category-links' }, list.map((c) => h('li', {},
     h('a', { href: searchUrl({ category: c.name }), style: `--chip-color:${categoryColor(c.name)}` },
       h('span', { class: 'facet__dot', attrs: { 'aria-hidden': 'true' } }),
       categoryLabel(c.name), h('span', { class: 'category-links__count', text: formatNumber(c.count) })))));
+}
+
+/**
+ * A search hit (GET /api/search: id, path, title, category, tags, snippet, score, signals) as a
+ * card. Hits carry no kind: a notebook is known by its path.
+ */
+function searchHitCard(hit) {
+  return {
+    href: articleUrl(hit.id),
+    title: hit.title || hit.path || '',
+    path: hit.path || '',
+    category: hit.category || '',
+    tags: Array.isArray(hit.tags) ? hit.tags : [],
+    snippetHtml: typeof hit.snippet === 'string' ? hit.snippet : '',
+    text: '',
+    notebook: /\.ipynb$/i.test(hit.path || ''),
+    meaningOnly: foundByMeaningOnly(hit),
+  };
+}
+
+/** A listed article (GET /api/articles: id, path, title, category, tags, summary, kind) as a card. */
+function articleCard(article) {
+  return {
+    href: articleUrl(article.id),
+    title: article.title || article.path || '',
+    path: article.path || '',
+    category: article.category || '',
+    tags: Array.isArray(article.tags) ? article.tags : [],
+    snippetHtml: '',
+    text: typeof article.summary === 'string' ? article.summary : '',
+    notebook: article.kind === 'notebook',
+    meaningOnly: false,
+  };
 }
 
 /** A hit only the dense ranking found: none of the reader's words need be in it, so say why it is here. */

@@ -1,6 +1,7 @@
 // Shared helpers of the views: building DOM nodes (text only, never HTML), the one place where
-// search snippets become HTML, category names and colours, status panels, and loading the
-// WebJar libraries on demand.
+// search snippets become HTML, category names and colours, and status panels.
+
+import { searchUrl } from './urls.js';
 
 /**
  * Creates an element. `props`: class, text, attrs (attributes), dataset, on (event listeners),
@@ -144,7 +145,7 @@ export function categoryColor(name) {
 export function categoryChip(name) {
   return h('a', {
     class: 'chip chip--category',
-    href: `/search?category=${encodeURIComponent(name)}`,
+    href: searchUrl({ category: name }),
     style: `--chip-color: ${categoryColor(name)}`,
     attrs: { title: `分类：${name}` },
   }, categoryLabel(name));
@@ -181,38 +182,6 @@ export function describeError(error) {
     return `服务器出错了（HTTP ${error.status}），请稍后重试。`;
   }
   return `请求失败（HTTP ${error.status}）。`;
-}
-
-const libraries = {
-  katex: '/webjars/katex/0.18.11/dist/katex.min.js',
-  hljs: '/webjars/highlightjs/11.11.1/highlight.min.js',
-  cytoscape: '/webjars/cytoscape/3.33.1/dist/cytoscape.min.js',
-};
-const loading = new Map();
-
-/**
- * Loads one of the WebJar libraries (a classic script that sets a global) once, on demand, so the
- * search page does not pay for the graph and formula libraries. Resolves with the global.
- */
-export function loadLibrary(name) {
-  if (window[name]) {
-    return Promise.resolve(window[name]);
-  }
-  if (!loading.has(name)) {
-    loading.set(name, new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = libraries[name];
-      script.async = true;
-      script.addEventListener('load', () => (window[name] ? resolve(window[name]) : reject(new Error(name))));
-      script.addEventListener('error', () => {
-        loading.delete(name);
-        script.remove();
-        reject(new Error(`${name} could not be loaded`));
-      });
-      document.head.appendChild(script);
-    }));
-  }
-  return loading.get(name);
 }
 
 /** Sets the document title: "part · Daily-DeepLearning". */
