@@ -10,7 +10,9 @@ import {
 import { loadLibrary } from './vendor.js';
 import { parseHtml, enhanceContent } from './content.js';
 import { drawGraph } from './graph-draw.js';
-import { articleUrl, searchUrl, graphUrl } from './urls.js';
+import { articleUrl, searchUrl, graphUrl, readArticleQuery } from './urls.js';
+import { highlightQuery } from './query-highlight.js';
+import { attachLinkPreviews } from './link-preview.js';
 
 /** The height of the sticky header plus a little air, in CSS pixels. */
 function headerOffset() {
@@ -28,6 +30,8 @@ class ArticleView {
   constructor(ctx) {
     this.ctx = ctx;
     this.id = ctx.params.id;
+    this.query = readArticleQuery(ctx.url);
+    this.highlight = null;
     this.cleanups = [];
     ctx.main.classList.add('site-main--article');
   }
@@ -40,7 +44,8 @@ class ArticleView {
   async load() {
     const { main, signal } = this.ctx;
     // the libraries download while the article is fetched, so formulas appear already drawn
-    const libs = Promise.all([loadLibrary('katex').catch(() => null), loadLibrary('hljs').catch(() => null)]);
+    const libs = Promise.all([loadLibrary('katex').catch(() => null), loadLibrary('hljs').catch(() => null),
+      this.query ? loadLibrary('Mark').catch(() => null) : null]);
     let data;
     try {
       data = await getArticle(this.id, { signal });
@@ -49,9 +54,9 @@ class ArticleView {
       this.showError(error);
       return;
     }
-    await libs;
+    const [, , Mark] = await libs;
     if (signal.aborted) return;
-    this.render(data);
+    this.render(data, Mark);
     this.ctx.ready();
     this.loadPanels(data);
   }
@@ -81,7 +86,7 @@ class ArticleView {
     this.ctx.failed();
   }
 
-  render(data) {
+  render(data, Mark) {
     const { main } = this.ctx;
     setTitle(data.title || data.path);
 
@@ -95,6 +100,7 @@ class ArticleView {
     title.classList.add('article__title');
     title.after(this.renderMeta(data));
     enhanceContent(body);
+    addHeadingAnchors(body, title);
 
     const breadcrumb = h('nav', { class: 'breadcrumb', attrs: { 'aria-label': '位置' } },
       h('ol', {},
@@ -103,6 +109,12 @@ class ArticleView {
         h('li', { attrs: { 'aria-current': 'page' } }, h('span', { class: 'breadcrumb__path', text: data.path || '' }))));
 
     this.article = h('article', { class: 'article', attrs: { 'aria-labelledby': 'article-title' } }, breadcrumb, body);
+    if (this.query && Mark) {
+      this.highlight = highlightQuery(Mark, body, this.query, { onClear: () => this.forgetQuery() });
+      breadcrumb.after(this.highlight.bar);
+      this.cleanups.push(() => this.highlight.destroy());
+    }
+    this.cleanups.push(attachLinkPreviews(body));
     title.id = title.id || 'article-title';
     this.article.setAttribute('aria-labelledby', title.id);
 
@@ -113,6 +125,22 @@ class ArticleView {
       toc, this.article, this.aside));
     if (toc) this.followScroll(body, toc);
     this.scrollToHeadingHint(data.toc || []);
+  }
+
+  /**
+   * Where the page starts when opened without a #section (app.js asks): at the first passage that
+   * matched the query. False leaves it at the top.
+   */
+  scrollToStart() {
+    return this.highlight ? this.highlight.focusFirst() : false;
+  }
+
+  /** The highlight was cleared: drop ?q= from the address, so a reload or a shared link has none. */
+  forgetQuery() {
+    this.highlight = null;
+    const url = new URL(location.href);
+    url.searchParams.delete('q');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
   }
 
   renderMeta(data) {
@@ -308,6 +336,21 @@ class ArticleView {
     });
     this.graphSlot.dataset.state = 'ready';
     this.cleanups.push(() => drawn.destroy());
+  }
+}
+
+/**
+ * Gives every section heading (h2–h4 with an id) a visible permalink: a "#" link, shown on hover
+ * and on keyboard focus, named for screen readers after its section.
+ */
+function addHeadingAnchors(body, title) {
+  for (const heading of body.querySelectorAll('h2[id], h3[id], h4[id]')) {
+    if (heading === title) continue;
+    heading.append(h('a', {
+      class: 'heading-anchor',
+      href: `#${encodeURIComponent(heading.id)}`,
+      attrs: { 'aria-label': `本节链接：${heading.textContent.trim()}` },
+    }, '#'));
   }
 }
 

@@ -90,7 +90,9 @@ class SearchView {
       this.renderEmpty(params, result, total);
       announce(total > 0 ? '这一页没有结果' : `没有找到与“${params.q}”相关的文章`);
     } else {
-      replaceChildren(this.list, hits.map((hit, i) => this.renderHit(searchHitCard(hit), i, params)));
+      // the article highlights what was searched: the suggestion when the results are for it
+      const searched = result.suggestionApplied && result.suggestion ? result.suggestion : params.q;
+      replaceChildren(this.list, hits.map((hit, i) => this.renderHit(searchHitCard(hit, searched), i, params)));
       this.renderPager(params, total, PAGE_SIZE);
       announce(`找到 ${total} 篇文章`);
     }
@@ -390,11 +392,12 @@ function categoryLinks(cats) {
 
 /**
  * A search hit (GET /api/search: id, path, title, category, tags, snippet, score, signals) as a
- * card. Hits carry no kind: a notebook is known by its path.
+ * card linking to the article with `query`, for it to highlight. Hits carry no kind: a notebook is
+ * known by its path.
  */
-function searchHitCard(hit) {
+function searchHitCard(hit, query) {
   return {
-    href: articleUrl(hit.id),
+    href: articleUrl(hit.id, { q: query }),
     title: hit.title || hit.path || '',
     path: hit.path || '',
     category: hit.category || '',

@@ -1,5 +1,5 @@
-// The page's own URLs, built in one place: an article (optionally with a section), a search (with
-// its filters and page) and the graph. Empty parameters and defaults (page 1) are left out, so
+// The page's own URLs, built in one place: an article (optionally with the query that found it,
+// which the reader highlights, and a section), a search (with its filters and page) and the graph. Empty parameters and defaults (page 1) are left out, so
 // equal views have equal URLs.
 
 function withQuery(path, params, hash = '') {
@@ -12,9 +12,14 @@ function withQuery(path, params, hash = '') {
   return `${path}${qs ? `?${qs}` : ''}${fragment}`;
 }
 
-/** "/articles/{id}", with #anchor for a section. */
-export function articleUrl(id, { anchor = '' } = {}) {
-  return withQuery(`/articles/${encodeURIComponent(id)}`, {}, anchor);
+/** "/articles/{id}", with ?q= when a search led here and #anchor for a section. */
+export function articleUrl(id, { q = '', anchor = '' } = {}) {
+  return withQuery(`/articles/${encodeURIComponent(id)}`, { q }, anchor);
+}
+
+/** The query an article was opened with (?q=), or ''. */
+export function readArticleQuery(url) {
+  return (url.searchParams.get('q') || '').trim().slice(0, 200);
 }
 
 /** "/search?…": a query, filters and a page (1 is implied). */

@@ -22,6 +22,11 @@ export const LIBRARIES = Object.freeze({
     script: webjar('cytoscape', '@cytoscape.version@', 'dist/cytoscape.min.js'),
     styles: Object.freeze([]),
   }),
+  Mark: Object.freeze({
+    version: '@markjs.version@',
+    script: webjar('mark.js', '@markjs.version@', 'dist/mark.min.js'),
+    styles: Object.freeze([]),
+  }),
 });
 
 /** highlight.js's code themes, one per page theme. */

@@ -271,6 +271,19 @@ class BrowserTest {
   }
 
   @Test
+  void without_a_hovering_pointer_internal_links_show_no_preview() throws InterruptedException {
+    // headless Chromium has no mouse that hovers (hover: none), like a touch screen
+    assertThat(browser.js("return matchMedia('(hover: hover)').matches;")).isEqualTo(false);
+    browser.open("/articles/" + selfAttentionId);
+    WebElement link = browser.driver.findElement(By.cssSelector(".markdown-body a[href^='/articles/']:not(.heading-anchor)"));
+    browser.js("arguments[0].scrollIntoView({block: 'center'});", link);
+    new Actions(browser.driver).moveToElement(link).perform();
+    Thread.sleep(900); // well past the preview's 350 ms delay
+    assertThat(browser.js("const p = document.querySelector('.link-preview'); return !!p && !p.hidden;")).isEqualTo(false);
+    assertThat(link.getAttribute("aria-describedby")).isNull();
+  }
+
+  @Test
   void unknown_article_shows_a_helpful_page() {
     expectedNotFound.add("/api/articles/no-such-article");
     browser.open("/articles/no-such-article");

@@ -28,7 +28,8 @@ class WebLibrariesTest {
   private static final Map<String, String[]> WEBJARS = Map.of(
       "katex", new String[] {"org.webjars.npm", "katex"},
       "highlightjs", new String[] {"org.webjars", "highlightjs"},
-      "cytoscape", new String[] {"org.webjars.npm", "cytoscape"});
+      "cytoscape", new String[] {"org.webjars.npm", "cytoscape"},
+      "mark.js", new String[] {"org.webjars.npm", "mark.js"});
 
   private static final Pattern WEBJAR_CALL = Pattern.compile("webjar\\('([^']+)', '([^']*)', '([^']+)'\\)");
 
@@ -50,7 +51,8 @@ class WebLibrariesTest {
     }
     assertThat(checked).as("paths in libraries.js").contains(
         "katex/dist/katex.min.js", "katex/dist/katex.min.css", "highlightjs/highlight.min.js",
-        "highlightjs/styles/github.min.css", "highlightjs/styles/github-dark.min.css", "cytoscape/dist/cytoscape.min.js");
+        "highlightjs/styles/github.min.css", "highlightjs/styles/github-dark.min.css", "cytoscape/dist/cytoscape.min.js",
+        "mark.js/dist/mark.min.js");
   }
 
   @Test
