@@ -99,7 +99,7 @@ class ArticleView {
     }
     title.classList.add('article__title');
     title.after(this.renderMeta(data));
-    enhanceContent(body);
+    this.cleanups.push(enhanceContent(body));
     addHeadingAnchors(body, title);
 
     const breadcrumb = h('nav', { class: 'breadcrumb', attrs: { 'aria-label': '位置' } },

@@ -50,7 +50,8 @@ export function parseHtml(html) {
 
 /**
  * Draws formulas (KaTeX), highlights code (highlight.js), and puts tables and code blocks in
- * boxes that scroll sideways on their own. Works with whichever libraries have loaded.
+ * boxes that scroll sideways on their own. Works with whichever libraries have loaded. Returns a
+ * function that stops watching the boxes (call it when the content goes away).
  */
 export function enhanceContent(root) {
   const katex = window.katex;
@@ -90,17 +91,69 @@ export function enhanceContent(root) {
     }
     const wrapper = h('div', { class: 'code-block' });
     pre.replaceWith(wrapper);
-    pre.tabIndex = 0; // long lines scroll sideways: keyboard readers need to reach the box
     const copy = h('button', { type: 'button', class: 'code-block__copy', text: '复制' });
     copy.addEventListener('click', () => copyCode(code, copy));
     wrapper.append(lang ? h('span', { class: 'code-block__lang', text: lang }) : null, copy, pre);
   }
 
   for (const table of root.querySelectorAll('table')) {
-    const wrapper = h('div', { class: 'table-wrap', tabIndex: 0, attrs: { role: 'region', 'aria-label': '表格' } });
+    const wrapper = h('div', { class: 'table-wrap' });
     table.replaceWith(wrapper);
     wrapper.appendChild(table);
   }
+  return reachScrollBoxes(root);
+}
+
+/**
+ * Code, tables and long formulas scroll sideways in their own boxes. A box that does scroll must
+ * be reachable by keyboard (and named, for screen readers): it gets tabindex=0, role=region and a
+ * label of its own ("代码 2（python）", "表格 1", "公式 3"). A box that fits gets none of these, so
+ * the keyboard does not stop at it. Re-checked whenever a box or its content changes size.
+ */
+function reachScrollBoxes(root) {
+  const boxes = [];
+  const label = { code: 0, table: 0, math: 0 };
+  for (const box of root.querySelectorAll('pre, .table-wrap, .katex-display, .math--long')) {
+    let name;
+    if (box.matches('pre')) {
+      const langClass = [...(box.firstElementChild ? box.firstElementChild.classList : [])].find((c) => c.startsWith('language-'));
+      const lang = langClass ? langClass.slice('language-'.length) : '';
+      name = `代码 ${++label.code}${lang && lang !== 'plaintext' ? `（${lang}）` : ''}`;
+    } else if (box.matches('.table-wrap')) {
+      name = `表格 ${++label.table}`;
+    } else {
+      name = `公式 ${++label.math}`;
+    }
+    boxes.push({ box, name });
+  }
+  const update = () => {
+    for (const { box, name } of boxes) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'region');
+        box.setAttribute('aria-label', name);
+      } else if (box.hasAttribute('tabindex')) {
+        box.removeAttribute('tabindex');
+        box.removeAttribute('role');
+        box.removeAttribute('aria-label');
+      }
+    }
+  };
+  update();
+  if (!('ResizeObserver' in window) || boxes.length === 0) return () => {};
+  let frame = 0;
+  const observer = new ResizeObserver(() => {
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(update);
+  });
+  for (const { box } of boxes) {
+    observer.observe(box);
+    if (box.firstElementChild) observer.observe(box.firstElementChild);
+  }
+  return () => {
+    cancelAnimationFrame(frame);
+    observer.disconnect();
+  };
 }
 
 async function copyCode(code, button) {

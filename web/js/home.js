@@ -31,6 +31,7 @@ class HomeView {
 
   unmount() {
     if (this.box) this.box.destroy();
+    if (this.stopContent) this.stopContent();
   }
 
   async load() {
@@ -112,7 +113,7 @@ class HomeView {
     body.appendChild(parseHtml(articleData.html || ''));
     const first = body.querySelector('h1');
     if (first) first.remove(); // the hero already names the knowledge base
-    enhanceContent(body);
+    this.stopContent = enhanceContent(body);
     return h('article', { class: 'home-readme', attrs: { 'aria-labelledby': 'readme-title' } },
       h('h2', { id: 'readme-title', class: 'home-readme__title', text: articleData.title || '首页' }),
       body);

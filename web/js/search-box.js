@@ -124,7 +124,7 @@ export function createSearchBox({ input, listbox, form, live, navigate, currentV
     if (view === 'search') {
       const params = readSearchParams(new URL(location.href));
       if (params.q === query) return;
-      navigate(searchUrl({ q: query, category: params.category, tag: params.tag }), { replace: true });
+      navigate(searchUrl({ q: query, category: params.category, tag: params.tag, mode: params.mode }), { replace: true });
     } else if (query) {
       navigate(searchUrl({ q: query }));
     }
@@ -156,7 +156,7 @@ export function createSearchBox({ input, listbox, form, live, navigate, currentV
     close();
     const query = input.value.trim();
     const params = currentView() === 'search' ? readSearchParams(new URL(location.href)) : {};
-    navigate(searchUrl({ q: query, category: params.category, tag: params.tag }),
+    navigate(searchUrl({ q: query, category: params.category, tag: params.tag, mode: params.mode }),
       { replace: currentView() === 'search' && params.q === query });
   }
 

@@ -26,6 +26,7 @@ export async function mount(ctx) {
 class SearchView {
   constructor(ctx) {
     this.main = ctx.main;
+    this.navigate = ctx.navigate;
     this.controller = null;
     this.selected = -1;
     this.main.classList.add('site-main--search');
@@ -78,7 +79,7 @@ class SearchView {
   async search(params, signal) {
     setTitle(`${params.q} - 搜索`);
     const result = await getJson('/api/search', {
-      q: params.q, page: params.page, size: PAGE_SIZE, category: params.category, tag: params.tag,
+      q: params.q, page: params.page, size: PAGE_SIZE, category: params.category, tag: params.tag, mode: params.mode,
     }, { signal });
     if (signal.aborted) return;
     const hits = Array.isArray(result.hits) ? result.hits : [];
@@ -103,7 +104,7 @@ class SearchView {
     if (total > 0) {
       title.append('找到 ', h('strong', { text: formatNumber(total) }), ' 篇与「', h('span', { class: 'query', text: params.q }), '」相关的文章');
     } else {
-      title.append('搜索「', h('span', { class: 'query', text: params.q }), '」');
+      title.append('没有找到与「', h('span', { class: 'query', text: params.q }), '」相关的文章');
     }
     const meta = h('p', { class: 'results-header__meta' });
     if (typeof result.tookMs === 'number') {
@@ -111,7 +112,9 @@ class SearchView {
     }
     if (result.mode === 'hybrid') {
       meta.append(' · 关键词 + 语义');
-    } else if (result.semanticEnabled && !result.semanticReady) {
+    } else if (result.mode === 'semantic') {
+      meta.append(' · 按语义');
+    } else if (result.semanticEnabled && !result.semanticReady && params.mode !== 'lexical') {
       meta.append(' · 语义搜索准备中，当前按关键词检索');
     }
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -123,9 +126,9 @@ class SearchView {
       notes.push(h('p', { class: 'notice notice--info' },
         '没有找到「', h('span', { class: 'query', text: params.q }), '」的结果，以下是「',
         h('strong', { text: result.suggestion }), '」的结果。'));
-    } else if (result.suggestion) {
+    } else if (result.suggestion && total > 0) { // with nothing found, the empty state offers it
       notes.push(h('p', { class: 'notice notice--info' }, '你是不是要找：',
-        h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion, category: params.category, tag: params.tag }) },
+        h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion, category: params.category, tag: params.tag, mode: params.mode }) },
           result.suggestion), '？'));
     }
     if (total > 0 && result.allTermsMatched === false) {
@@ -134,20 +137,48 @@ class SearchView {
     if (result.timedOut) {
       notes.push(h('p', { class: 'notice notice--warn' }, '搜索超时，结果可能不完整。'));
     }
-    replaceChildren(this.header, title, meta, this.activeFilters(params), notes);
+    replaceChildren(this.header, h('div', { class: 'results-header__top' }, title, this.modeSwitch(params, result)),
+      meta, this.activeFilters(params), notes);
+  }
+
+  /**
+   * 关键词 / 语义 / 混合: the ranking of /api/search (mode=lexical|semantic|hybrid), kept in the
+   * URL. Without semantic search on the server only 关键词 can be chosen.
+   */
+  modeSwitch(params, result) {
+    const enabled = result.semanticEnabled !== false;
+    const current = enabled ? params.mode : 'lexical';
+    const options = [['lexical', '关键词', '按词语匹配'], ['semantic', '语义', '按含义相近'], ['hybrid', '混合', '词语与含义结合']];
+    const group = h('fieldset', { class: 'mode-switch', dataset: { mode: current } },
+      h('legend', { class: 'visually-hidden', text: '检索方式' }),
+      options.map(([mode, label, hint]) => {
+        const disabled = !enabled && mode !== 'lexical';
+        const input = h('input', {
+          type: 'radio', name: 'search-mode', value: mode, id: `mode-${mode}`, checked: mode === current, disabled,
+        });
+        return h('label', {
+          class: 'mode-switch__option', for: `mode-${mode}`,
+          attrs: { title: disabled ? '本服务没有启用语义搜索' : hint },
+        }, input, h('span', { text: label }));
+      }));
+    group.addEventListener('change', (event) => {
+      const mode = event.target.value;
+      if (mode && mode !== params.mode) this.navigate(searchUrl({ ...params, page: 1, mode }));
+    });
+    return group;
   }
 
   activeFilters(params) {
     const chips = [];
     if (params.category && params.q) {
       chips.push(h('a', {
-        class: 'filter-chip', href: searchUrl({ q: params.q, tag: params.tag }),
+        class: 'filter-chip', href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag }),
         attrs: { 'aria-label': `移除分类筛选：${categoryLabel(params.category)}` },
       }, `分类：${categoryLabel(params.category)}`, h('span', { class: 'filter-chip__x', attrs: { 'aria-hidden': 'true' } }, '×')));
     }
     if (params.tag) {
       chips.push(h('a', {
-        class: 'filter-chip', href: searchUrl({ q: params.q, category: params.category }),
+        class: 'filter-chip', href: searchUrl({ q: params.q, mode: params.mode, category: params.category }),
         attrs: { 'aria-label': `移除标签筛选：${params.tag}` },
       }, `标签：${params.tag}`, h('span', { class: 'filter-chip__x', attrs: { 'aria-hidden': 'true' } }, '×')));
     }
@@ -178,7 +209,7 @@ class SearchView {
         card.snippetHtml || card.text ? snippetEl : null,
         tags.length ? h('p', { class: 'hit__tags' }, tags.map((tag) => h('a', {
           class: 'tag',
-          href: searchUrl({ q: params.q, category: params.category, tag }),
+          href: searchUrl({ q: params.q, mode: params.mode, category: params.category, tag }),
           attrs: { title: `只看标签「${tag}」` },
         }, `#${tag}`))) : null));
   }
@@ -188,7 +219,7 @@ class SearchView {
     registerCategories(visible.map((f) => f.value));
     const items = [h('li', {}, h('a', {
       class: 'facet',
-      href: searchUrl({ q: params.q, tag: params.tag }),
+      href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag }),
       attrs: { 'aria-current': params.category ? null : 'true' },
     }, h('span', { class: 'facet__label', text: '全部分类' }),
     params.category ? null : h('span', { class: 'facet__count', text: formatNumber(total) })))];
@@ -196,7 +227,7 @@ class SearchView {
       const selected = facet.value === params.category;
       items.push(h('li', {}, h('a', {
         class: 'facet',
-        href: searchUrl({ q: params.q, tag: params.tag, category: selected ? '' : facet.value }),
+        href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag, category: selected ? '' : facet.value }),
         attrs: { 'aria-current': selected ? 'true' : null, title: selected ? '取消这个分类筛选' : `只看 ${facet.value}` },
       },
       h('span', { class: 'facet__dot', style: `background:${categoryColor(facet.value)}`, attrs: { 'aria-hidden': 'true' } }),
@@ -240,6 +271,7 @@ class SearchView {
     if (total > 0) {
       replaceChildren(this.list, h('li', { class: 'empty' }, statusPanel({
         title: '这一页没有结果',
+        level: 2,
         detail: `共 ${total} 篇结果，页码超出了范围。`,
         children: [h('p', {}, h('a', { class: 'button', href: searchUrl({ ...params, page: 1 }) }, '回到第 1 页'))],
       })));
@@ -249,23 +281,32 @@ class SearchView {
       h('li', {}, '换一个说法，或者用更短、更常见的词。'),
       h('li', {}, '中英文都可以试试，例如「注意力」和「attention」、「卷积神经网络」和「CNN」。'),
       h('li', {}, '检查一下拼写。'));
+    if (result.semanticEnabled && params.mode !== 'hybrid') {
+      const other = params.mode === 'lexical' ? ['semantic', '按语义搜索（找含义相近的文章）'] : ['hybrid', '用混合方式搜索（词语与含义结合）'];
+      tips.prepend(h('li', {}, h('a', { href: searchUrl({ ...params, page: 1, mode: other[0] }) }, other[1])));
+    }
     if (params.category || params.tag) {
-      tips.append(h('li', {}, h('a', { href: searchUrl({ q: params.q }) }, '去掉筛选条件，在全部文章中搜索')));
+      tips.append(h('li', {}, h('a', { href: searchUrl({ q: params.q, mode: params.mode }) }, '去掉筛选条件，在全部文章中搜索')));
     }
     const panel = statusPanel({
-      title: `没有找到与「${params.q}」相关的文章`,
+      title: '没有找到',
+      level: 2,
+      detail: params.mode === 'semantic' || result.mode === 'hybrid'
+        ? '知识库里没有与这个查询足够相近的文章。' : '没有文章包含这些词。',
       children: [
-        result.suggestion ? h('p', {}, '你是不是要找：',
-          h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion }) }, result.suggestion), '？') : null,
+        result.suggestion ? h('p', { class: 'empty__suggestion' }, '你是不是要找：',
+          h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion, category: params.category, tag: params.tag, mode: params.mode }) },
+            result.suggestion), '？') : null,
         tips,
         h('p', { class: 'examples' }, '试试这些：', exampleLinks()),
       ],
     });
+    panel.dataset.empty = 'true';
     const holder = h('li', { class: 'empty' }, panel);
     replaceChildren(this.list, holder);
     try {
       const cats = await categories();
-      panel.append(h('h2', { class: 'status__subtitle', text: '或者按分类浏览' }), categoryLinks(cats));
+      panel.append(h('h3', { class: 'status__subtitle', text: '或者按分类浏览' }), categoryLinks(cats));
     } catch (error) {
       // the category list is extra help here; without it the tips still stand
     }
@@ -300,6 +341,7 @@ class SearchView {
     if (articles.length === 0) {
       replaceChildren(this.list, h('li', { class: 'empty' }, statusPanel({
         title: '这里还没有文章',
+        level: 2,
         children: [h('p', {}, h('a', { href: '/search' }, '去搜索'), ' 或 ', h('a', { href: '/' }, '回到首页'))],
       })));
       replaceChildren(this.pager);

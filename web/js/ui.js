@@ -31,6 +31,8 @@ export function h(tag, props = {}, ...children) {
       }
     } else if (key === 'style') {
       el.setAttribute('style', value);
+    } else if (key === 'for') {
+      el.htmlFor = value; // the property of <label for> is htmlFor: el.for would be a no-op
     } else {
       el[key] = value;
     }
@@ -152,13 +154,14 @@ export function categoryChip(name) {
 }
 
 /**
- * A status panel: loading, empty or error. `retry` adds a button that calls it.
+ * A status panel: loading, empty or error. `retry` adds a button that calls it; `level` is its
+ * heading's (1 when the panel is the page, 2 inside a page that has its own h1).
  */
-export function statusPanel({ kind = 'info', title, detail, retry, children = [] }) {
+export function statusPanel({ kind = 'info', title, detail, retry, level = 1, children = [] }) {
   const role = kind === 'error' ? 'alert' : 'status';
   return h('section', { class: `status status--${kind}`, attrs: { role } },
     h('div', { class: 'status__icon', attrs: { 'aria-hidden': 'true' } }, kind === 'error' ? '!' : 'i'),
-    h('h1', { class: 'status__title', text: title }),
+    h(`h${level}`, { class: 'status__title', text: title }),
     detail ? h('p', { class: 'status__detail', text: detail }) : null,
     children,
     retry ? h('p', {}, h('button', { class: 'button', type: 'button', on: { click: retry } }, '重试')) : null);

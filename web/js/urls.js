@@ -1,6 +1,11 @@
 // The page's own URLs, built in one place: an article (optionally with the query that found it,
-// which the reader highlights, and a section), a search (with its filters and page) and the graph. Empty parameters and defaults (page 1) are left out, so
-// equal views have equal URLs.
+// which the reader highlights, and a section), a search (with its filters, page and ranking mode)
+// and the graph. Empty parameters and defaults (page 1, hybrid ranking) are left out, so equal
+// views have equal URLs.
+
+/** The ranking modes of /api/search (its mode parameter); hybrid is the server's default. */
+export const SEARCH_MODES = ['lexical', 'semantic', 'hybrid'];
+export const DEFAULT_MODE = 'hybrid';
 
 function withQuery(path, params, hash = '') {
   const query = new URLSearchParams();
@@ -22,13 +27,14 @@ export function readArticleQuery(url) {
   return (url.searchParams.get('q') || '').trim().slice(0, 200);
 }
 
-/** "/search?…": a query, filters and a page (1 is implied). */
-export function searchUrl({ q = '', category = '', tag = '', page = 1 } = {}) {
+/** "/search?…": a query, filters, a page (1 is implied) and a ranking mode (hybrid is implied). */
+export function searchUrl({ q = '', category = '', tag = '', page = 1, mode = DEFAULT_MODE } = {}) {
   return withQuery('/search', {
     q,
     category,
     tag,
     page: page > 1 ? page : '',
+    mode: q && mode !== DEFAULT_MODE && SEARCH_MODES.includes(mode) ? mode : '',
   });
 }
 
@@ -37,14 +43,16 @@ export function graphUrl({ category = '' } = {}) {
   return withQuery('/graph', { category });
 }
 
-/** The parameters of a /search URL, cleaned: the query at most 200 characters, page 1…1000. */
+/** The parameters of a /search URL, cleaned: the query at most 200 characters, page 1…1000, a known mode. */
 export function readSearchParams(url) {
   const get = (name) => (url.searchParams.get(name) || '').trim();
   const page = Number.parseInt(get('page'), 10);
+  const mode = get('mode');
   return {
     q: get('q').slice(0, 200),
     category: get('category'),
     tag: get('tag'),
     page: Number.isFinite(page) && page > 0 ? Math.min(page, 1000) : 1,
+    mode: SEARCH_MODES.includes(mode) ? mode : DEFAULT_MODE,
   };
 }

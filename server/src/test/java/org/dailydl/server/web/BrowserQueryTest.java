@@ -138,6 +138,41 @@ class BrowserQueryTest {
     assertThat(browser.jsLong("return Math.round(window.scrollY);")).as("nothing to scroll to: the top").isZero();
   }
 
+  // ---- search modes and nothing found ------------------------------------------------------------
+
+  @Test
+  void without_semantic_search_the_mode_switch_offers_only_keywords() {
+    ApiAnswer answer = server.get("/api/search?q=" + BrowserServer.enc("注意力"));
+    assertThat(answer.body().get("semanticEnabled").asBoolean()).as("this server runs without embeddings").isFalse();
+    browser.open("/search?q=" + BrowserServer.enc("注意力"));
+    assertThat(browser.js("return document.querySelector('.mode-switch input:checked').value;")).isEqualTo("lexical");
+    assertThat(browser.js("return [...document.querySelectorAll('.mode-switch input')].map((i) => i.value + ':' + i.disabled).join(' ');"))
+        .isEqualTo("lexical:false semantic:true hybrid:true");
+    assertThat(text(".mode-switch")).contains("关键词").contains("语义").contains("混合");
+    assertThat(attr(".mode-switch__option:has(#mode-semantic)", "title")).contains("没有启用语义搜索");
+  }
+
+  @Test
+  void a_query_that_finds_nothing_says_so_clearly() {
+    String query = "qzxqzv 量子色动力学";
+    ApiAnswer answer = server.get("/api/search?q=" + BrowserServer.enc(query));
+    assertThat(answer.body().get("total").asLong()).as("the API finds nothing").isZero();
+    browser.open("/search?q=" + BrowserServer.enc(query));
+    assertThat(text(".results-header__title")).startsWith("没有找到").contains(query);
+    assertThat(count(".hits .hit")).isZero();
+    assertThat(count("[data-empty=true]")).isEqualTo(1);
+    assertThat(text("[data-empty=true] .status__title")).isEqualTo("没有找到");
+    assertThat(count("h1")).as("one h1 on the page").isEqualTo(1);
+    assertThat(browser.js("return document.querySelector('.pager').hidden;")).isEqualTo(true);
+    JsonNode suggestion = answer.body().get("suggestion");
+    if (suggestion != null && !suggestion.isNull()) {
+      assertThat(text("[data-empty=true] .did-you-mean")).isEqualTo(suggestion.asText());
+    } else {
+      assertThat(count(".did-you-mean")).as("no suggestion to offer").isZero();
+    }
+    assertThat(text("#live")).contains("没有找到");
+  }
+
   // ---- headings and links -------------------------------------------------------------------------
 
   @Test
