@@ -257,10 +257,19 @@ export function drawGraph(cytoscape, container, graph, { navigate, center = null
 
   const onTheme = () => cy.style(graphStyle(compact));
   document.addEventListener('dailydl:theme', onTheme);
+  // until the reader pans or zooms, the drawing keeps filling its container as that changes size
+  // (the first layout may run before the page has settled its height)
+  let moved = false;
+  cy.on('dragpan scrollzoom pinchzoom', () => {
+    moved = true;
+  });
   let resizeTimer = 0;
   const observer = 'ResizeObserver' in window ? new ResizeObserver(() => {
     clearTimeout(resizeTimer);
-    resizeTimer = setTimeout(() => cy.resize(), 100);
+    resizeTimer = setTimeout(() => {
+      cy.resize();
+      if (!moved) cy.fit(cy.elements().not('.hidden'), compact ? 16 : 30);
+    }, 100);
   }) : null;
   if (observer) observer.observe(container);
 
@@ -285,16 +294,19 @@ export function drawGraph(cytoscape, container, graph, { navigate, center = null
       const shown = cy.elements().not('.hidden');
       shown.layout(layoutOptions(compact, container)).run();
       cy.fit(shown, 30);
+      moved = false;
       record();
     },
     /** Fits the visible part into the container. */
     fit() {
+      moved = false;
       cy.animate({ fit: { eles: cy.elements().not('.hidden'), padding: 30 } }, { duration: 250 });
     },
     /** Centres node `id` (zooming in when far out), fades the rest and shows its tooltip. */
     focusNode(id) {
       const node = cy.getElementById(id);
       if (node.empty() || node.hasClass('hidden')) return false;
+      moved = true;
       cy.zoom({ level: Math.max(cy.zoom(), 1.5), renderedPosition: node.renderedPosition() });
       cy.center(node);
       emphasize(node);
