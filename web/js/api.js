@@ -2,6 +2,21 @@
 // errors as ApiError (the server answers errors as {status, title, detail}), a timeout, and
 // cancellation through an AbortSignal so a view can drop requests it no longer needs.
 
+//
+// What the page reads of each answer (the server's records; nothing else may be relied on):
+//   GET /api/search        {query, page, size, total, tookMs, hits, facets: {category: [{value, count}]},
+//                           suggestion, suggestionApplied, allTermsMatched, timedOut, mode,
+//                           semanticReady, semanticEnabled}
+//                          hit: {id, path, title, category, tags, snippet, score, signals}   (no summary, no kind)
+//   GET /api/suggest       {query, suggestions: [{text, kind: title|heading, id, path, title}]}
+//   GET /api/articles      {total, articles: [{id, path, title, category, tags, summary, kind}]}
+//   GET /api/articles/{id} {id, path, title, category, tags, summary, date, kind, size,
+//                           toc: [{level, text, anchor}], html, links, backlinks: [{id, path, title, text}],
+//                           keywords: [{term, weight}]}
+//   GET /api/articles/{id}/related  {id, path, hits: [{id, path, title, category, score, reasons}]}
+//   GET /api/graph         {nodes: [{id, label, kind, category, weight}], edges: [{source, target, kind, weight}]}
+//   GET /api/categories    [{name, count}]
+
 const TIMEOUT_MS = 15000;
 
 /** An API call that failed: status 0 means the server could not be reached. */
@@ -90,6 +105,16 @@ export async function getJson(path, params = {}, { signal } = {}) {
       signal.removeEventListener('abort', onAbort);
     }
   }
+}
+
+/** The API path of one article. */
+export function articleApi(id) {
+  return `/api/articles/${encodeURIComponent(id)}`;
+}
+
+/** GET /api/articles/{id}. */
+export function getArticle(id, { signal } = {}) {
+  return getJson(articleApi(id), {}, { signal });
 }
 
 let categoriesPromise = null;

@@ -3,7 +3,8 @@
 // toggle and the header search box.
 //
 // A view module exports mount(ctx) → Promise<instance?>; an instance may offer update(ctx) (the same
-// view with new query parameters, e.g. typing in the search box) and unmount().
+// view with new query parameters, e.g. typing in the search box), unmount() and scrollToStart()
+// (where to start instead of the top when the URL names no #section; true when it scrolled).
 // ctx = { main, url, params, signal, navigate, ready(), failed() }.
 
 import * as home from './home.js';
@@ -12,6 +13,7 @@ import * as article from './article.js';
 import * as graph from './graph.js';
 import { initSearchBox } from './search-box.js';
 import { categories } from './api.js';
+import { applyCodeTheme } from './vendor.js';
 import { h, replaceChildren, statusPanel, setTitle, registerCategories } from './ui.js';
 
 const routes = [
@@ -94,7 +96,7 @@ function scrollToHash(hash, behavior = 'auto') {
   return true;
 }
 
-function applyScroll(url, scroll) {
+function applyScroll(url, scroll, instance = null) {
   if (scroll === 'keep') {
     return;
   }
@@ -103,7 +105,8 @@ function applyScroll(url, scroll) {
     return;
   }
   if (!scrollToHash(location.hash)) {
-    window.scrollTo(0, 0);
+    // a view may know a better start than the top (the reader: the first passage of the query)
+    if (!(instance && instance.scrollToStart && instance.scrollToStart())) window.scrollTo(0, 0);
     return;
   }
   // formulas and fonts may still change the height of what is above the anchor: once they have
@@ -225,7 +228,7 @@ async function render(url, { scroll = 'top' } = {}) {
     if (main.dataset.state === 'loading') {
       setState('ready');
     }
-    applyScroll(url, scroll);
+    applyScroll(url, scroll, instance);
   }
 }
 
@@ -284,15 +287,7 @@ function applyTheme() {
     delete root.dataset.theme;
   }
   const theme = effectiveTheme();
-  const light = document.getElementById('hljs-light');
-  const dark = document.getElementById('hljs-dark');
-  if (chosen) {
-    light.media = chosen === 'light' ? 'all' : 'not all';
-    dark.media = chosen === 'dark' ? 'all' : 'not all';
-  } else {
-    light.media = '(prefers-color-scheme: light)';
-    dark.media = '(prefers-color-scheme: dark)';
-  }
+  applyCodeTheme(chosen);
   const toggle = document.getElementById('theme-toggle');
   toggle.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
   toggle.title = theme === 'dark' ? '切换到浅色主题' : '切换到深色主题';

@@ -3,12 +3,16 @@
 // related articles (with reasons), backlinks, keywords and a small local graph. The optional
 // panels disappear quietly when their API is missing or fails.
 
-import { getJson, isAbort } from './api.js';
+import { getJson, getArticle, articleApi, isAbort } from './api.js';
 import {
-  h, replaceChildren, categoryChip, categoryLabel, statusPanel, describeError, setTitle, loadLibrary,
+  h, replaceChildren, categoryChip, categoryLabel, statusPanel, describeError, setTitle,
 } from './ui.js';
-import { searchUrl } from './search-box.js';
-import { drawGraph } from './graph.js';
+import { loadLibrary } from './vendor.js';
+import { parseHtml, enhanceContent } from './content.js';
+import { drawGraph } from './graph-draw.js';
+import { articleUrl, searchUrl, graphUrl, readArticleQuery } from './urls.js';
+import { highlightQuery } from './query-highlight.js';
+import { attachLinkPreviews } from './link-preview.js';
 
 /** The height of the sticky header plus a little air, in CSS pixels. */
 function headerOffset() {
@@ -26,6 +30,8 @@ class ArticleView {
   constructor(ctx) {
     this.ctx = ctx;
     this.id = ctx.params.id;
+    this.query = readArticleQuery(ctx.url);
+    this.highlight = null;
     this.cleanups = [];
     ctx.main.classList.add('site-main--article');
   }
@@ -38,18 +44,19 @@ class ArticleView {
   async load() {
     const { main, signal } = this.ctx;
     // the libraries download while the article is fetched, so formulas appear already drawn
-    const libs = Promise.all([loadLibrary('katex').catch(() => null), loadLibrary('hljs').catch(() => null)]);
+    const libs = Promise.all([loadLibrary('katex').catch(() => null), loadLibrary('hljs').catch(() => null),
+      this.query ? loadLibrary('Mark').catch(() => null) : null]);
     let data;
     try {
-      data = await getJson(`/api/articles/${encodeURIComponent(this.id)}`, {}, { signal });
+      data = await getArticle(this.id, { signal });
     } catch (error) {
       if (isAbort(error)) throw error;
       this.showError(error);
       return;
     }
-    await libs;
+    const [, , Mark] = await libs;
     if (signal.aborted) return;
-    this.render(data);
+    this.render(data, Mark);
     this.ctx.ready();
     this.loadPanels(data);
   }
@@ -79,7 +86,7 @@ class ArticleView {
     this.ctx.failed();
   }
 
-  render(data) {
+  render(data, Mark) {
     const { main } = this.ctx;
     setTitle(data.title || data.path);
 
@@ -92,7 +99,8 @@ class ArticleView {
     }
     title.classList.add('article__title');
     title.after(this.renderMeta(data));
-    enhanceContent(body);
+    this.cleanups.push(enhanceContent(body));
+    addHeadingAnchors(body, title);
 
     const breadcrumb = h('nav', { class: 'breadcrumb', attrs: { 'aria-label': '位置' } },
       h('ol', {},
@@ -101,6 +109,12 @@ class ArticleView {
         h('li', { attrs: { 'aria-current': 'page' } }, h('span', { class: 'breadcrumb__path', text: data.path || '' }))));
 
     this.article = h('article', { class: 'article', attrs: { 'aria-labelledby': 'article-title' } }, breadcrumb, body);
+    if (this.query && Mark) {
+      this.highlight = highlightQuery(Mark, body, this.query, { onClear: () => this.forgetQuery() });
+      breadcrumb.after(this.highlight.bar);
+      this.cleanups.push(() => this.highlight.destroy());
+    }
+    this.cleanups.push(attachLinkPreviews(body));
     title.id = title.id || 'article-title';
     this.article.setAttribute('aria-labelledby', title.id);
 
@@ -113,10 +127,26 @@ class ArticleView {
     this.scrollToHeadingHint(data.toc || []);
   }
 
+  /**
+   * Where the page starts when opened without a #section (app.js asks): at the first passage that
+   * matched the query. False leaves it at the top.
+   */
+  scrollToStart() {
+    return this.highlight ? this.highlight.focusFirst() : false;
+  }
+
+  /** The highlight was cleared: drop ?q= from the address, so a reload or a shared link has none. */
+  forgetQuery() {
+    this.highlight = null;
+    const url = new URL(location.href);
+    url.searchParams.delete('q');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  }
+
   renderMeta(data) {
     const items = [];
     if (data.category) items.push(categoryChip(data.category));
-    if (data.kind === 'notebook' || /\.ipynb$/.test(data.path || '')) {
+    if (data.kind === 'notebook') {
       items.push(h('span', { class: 'chip chip--muted', text: 'Jupyter Notebook' }));
     }
     if (data.date) items.push(h('time', { class: 'article__date', attrs: { datetime: data.date }, text: data.date }));
@@ -225,7 +255,7 @@ class ArticleView {
     if (backlinks.length) {
       this.aside.append(this.panel('backlinks', `链接到本文（${backlinks.length}）`,
         h('ul', { class: 'link-list' }, backlinks.map((l) => h('li', {},
-          h('a', { href: `/articles/${encodeURIComponent(l.id)}`, text: l.title || l.path }),
+          h('a', { href: articleUrl(l.id), text: l.title || l.path }),
           l.text && l.text !== l.title ? h('span', { class: 'link-list__note', text: `以「${l.text}」提到` }) : null)))));
     }
     if (keywords.length) {
@@ -238,7 +268,7 @@ class ArticleView {
     if (links.length) {
       this.aside.append(this.panel('outlinks', `本文提到（${links.length}）`,
         h('ul', { class: 'link-list' }, links.map((l) => h('li', {},
-          h('a', { href: `/articles/${encodeURIComponent(l.id)}`, text: l.title || l.path }))))));
+          h('a', { href: articleUrl(l.id), text: l.title || l.path }))))));
     }
   }
 
@@ -250,7 +280,7 @@ class ArticleView {
   async loadRelated(signal) {
     let body;
     try {
-      body = await getJson(`/api/articles/${encodeURIComponent(this.id)}/related`, { size: 6 }, { signal });
+      body = await getJson(`${articleApi(this.id)}/related`, { size: 6 }, { signal });
     } catch (error) {
       if (!isAbort(error)) {
         this.relatedSlot.hidden = true; // no related articles to offer: the panel simply is not there
@@ -265,7 +295,7 @@ class ArticleView {
       return;
     }
     const list = h('ol', { class: 'related-list' }, hits.map((hit) => h('li', { class: 'related' },
-      h('a', { class: 'related__title', href: `/articles/${encodeURIComponent(hit.id)}`, text: hit.title || hit.path }),
+      h('a', { class: 'related__title', href: articleUrl(hit.id), text: hit.title || hit.path }),
       hit.category ? h('span', { class: 'related__category', text: categoryLabel(hit.category) }) : null,
       Array.isArray(hit.reasons) && hit.reasons.length
         ? h('ul', { class: 'reasons', attrs: { 'aria-label': '推荐理由' } },
@@ -297,19 +327,30 @@ class ArticleView {
     const box = h('div', { class: 'local-graph', attrs: { role: 'img', 'aria-label': `本文与 ${nodes.length - 1} 个相邻节点的关系图` } });
     const title = this.graphSlot.querySelector('.panel__title');
     replaceChildren(this.graphSlot, title, box,
-      h('p', { class: 'panel__hint' }, '点击节点打开；', h('a', { href: '/graph' }, '查看完整图谱')));
+      h('p', { class: 'panel__hint' }, '点击节点打开；', h('a', { href: graphUrl() }, '查看完整图谱')));
     this.graphSlot.hidden = false;
     const drawn = drawGraph(cytoscape, box, graph, {
       navigate: this.ctx.navigate,
       center: this.id,
       compact: true,
     });
-    window.__dailydlLocalGraph = drawn.cy;
     this.graphSlot.dataset.state = 'ready';
-    this.cleanups.push(() => {
-      drawn.destroy();
-      if (window.__dailydlLocalGraph === drawn.cy) delete window.__dailydlLocalGraph;
-    });
+    this.cleanups.push(() => drawn.destroy());
+  }
+}
+
+/**
+ * Gives every section heading (h2–h4 with an id) a visible permalink: a "#" link, shown on hover
+ * and on keyboard focus, named for screen readers after its section.
+ */
+function addHeadingAnchors(body, title) {
+  for (const heading of body.querySelectorAll('h2[id], h3[id], h4[id]')) {
+    if (heading === title) continue;
+    heading.append(h('a', {
+      class: 'heading-anchor',
+      href: `#${encodeURIComponent(heading.id)}`,
+      attrs: { 'aria-label': `本节链接：${heading.textContent.trim()}` },
+    }, '#'));
   }
 }
 
@@ -320,118 +361,4 @@ function uniqueById(list) {
 
 function cssEscape(text) {
   return window.CSS && CSS.escape ? CSS.escape(text) : String(text).replace(/["\\]/g, '\\$&');
-}
-
-/**
- * Parses the server's sanitised article HTML in an inert <template> (nothing loads while it is
- * detached) and returns the fragment. Images from other origins are replaced by a link, so reading
- * an article never sends a request to another site.
- */
-export function parseHtml(html) {
-  const template = document.createElement('template');
-  template.innerHTML = html;
-  const fragment = template.content;
-  for (const img of fragment.querySelectorAll('img')) {
-    const src = img.getAttribute('src') || '';
-    let url = null;
-    try {
-      url = new URL(src, location.href);
-    } catch (e) {
-      url = null;
-    }
-    if (url && url.origin === location.origin) {
-      img.loading = 'lazy';
-      img.decoding = 'async';
-    } else {
-      const alt = img.getAttribute('alt') || '图片';
-      const link = url && /^https?:$/.test(url.protocol)
-        ? h('a', { class: 'external-image', href: url.href, target: '_blank', rel: 'noopener noreferrer' }, `〔外部图片：${alt}〕`)
-        : h('span', { class: 'external-image', text: `〔图片：${alt}〕` });
-      img.replaceWith(link);
-    }
-  }
-  for (const a of fragment.querySelectorAll('a[href]')) {
-    let url;
-    try {
-      url = new URL(a.getAttribute('href'), location.href);
-    } catch (e) {
-      continue;
-    }
-    if (url.origin !== location.origin && /^https?:$/.test(url.protocol)) {
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      a.classList.add('external');
-    }
-  }
-  return fragment;
-}
-
-/**
- * Draws formulas (KaTeX), highlights code (highlight.js), and puts tables and code blocks in
- * boxes that scroll sideways on their own. Works with whichever libraries have loaded.
- */
-export function enhanceContent(root) {
-  const katex = window.katex;
-  if (katex) {
-    for (const el of root.querySelectorAll('.math')) {
-      const display = el.classList.contains('math-display');
-      // a long inline formula that cannot break would widen the page on a phone: it scrolls instead
-      if (!display && el.textContent.length > 48) el.classList.add('math--long');
-      try {
-        katex.render(el.textContent, el, { displayMode: display, throwOnError: false, trust: false, strict: 'ignore' });
-      } catch (error) {
-        el.classList.add('math--raw'); // leave the TeX readable
-      }
-    }
-  } else {
-    root.querySelectorAll('.math').forEach((el) => el.classList.add('math--raw'));
-  }
-  // Markdown wraps display formulas in empty paragraphs: drop those to keep the spacing even
-  root.querySelectorAll('p:empty').forEach((p) => p.remove());
-
-  const hljs = window.hljs;
-  if (hljs) hljs.configure({ ignoreUnescapedHTML: true });
-  for (const code of root.querySelectorAll('pre > code')) {
-    const pre = code.parentElement;
-    const langClass = [...code.classList].find((c) => c.startsWith('language-'));
-    const lang = langClass ? langClass.slice('language-'.length) : '';
-    if (hljs) {
-      if (lang && !hljs.getLanguage(lang)) {
-        code.classList.remove(langClass);
-        code.classList.add('language-plaintext');
-      }
-      try {
-        hljs.highlightElement(code);
-      } catch (error) {
-        code.classList.add('hljs');
-      }
-    }
-    const wrapper = h('div', { class: 'code-block' });
-    pre.replaceWith(wrapper);
-    pre.tabIndex = 0; // long lines scroll sideways: keyboard readers need to reach the box
-    const copy = h('button', { type: 'button', class: 'code-block__copy', text: '复制' });
-    copy.addEventListener('click', () => copyCode(code, copy));
-    wrapper.append(lang ? h('span', { class: 'code-block__lang', text: lang }) : null, copy, pre);
-  }
-
-  for (const table of root.querySelectorAll('table')) {
-    const wrapper = h('div', { class: 'table-wrap', tabIndex: 0, attrs: { role: 'region', 'aria-label': '表格' } });
-    table.replaceWith(wrapper);
-    wrapper.appendChild(table);
-  }
-}
-
-async function copyCode(code, button) {
-  const text = code.textContent;
-  let ok = false;
-  try {
-    await navigator.clipboard.writeText(text);
-    ok = true;
-  } catch (error) {
-    ok = false;
-  }
-  button.textContent = ok ? '已复制' : '复制失败';
-  setTimeout(() => {
-    button.textContent = '复制';
-  }, 1600);
 }

@@ -5,10 +5,12 @@
 import { getJson, categories, isAbort } from './api.js';
 import {
   h, replaceChildren, categoryColor, categoryLabel, registerCategories, statusPanel, describeError,
-  setTitle, loadLibrary, formatNumber,
+  setTitle, formatNumber,
 } from './ui.js';
-import { createSearchBox, searchUrl } from './search-box.js';
-import { parseHtml, enhanceContent } from './article.js';
+import { loadLibrary } from './vendor.js';
+import { parseHtml, enhanceContent } from './content.js';
+import { createSearchBox } from './search-box.js';
+import { searchUrl, graphUrl } from './urls.js';
 
 const EXAMPLES = ['自注意力', 'attention mask', 'KNN', '梯度下降', '卷积神经网络', 'pytorch'];
 const HOME_PATH = 'README.md';
@@ -29,6 +31,7 @@ class HomeView {
 
   unmount() {
     if (this.box) this.box.destroy();
+    if (this.stopContent) this.stopContent();
   }
 
   async load() {
@@ -99,7 +102,7 @@ class HomeView {
         h('span', { class: 'category-card__name', text: categoryLabel(c.name) }),
         h('span', { class: 'category-card__folder', text: c.name }),
         h('span', { class: 'category-card__count' }, h('strong', { text: formatNumber(c.count) }), ' 篇')))),
-        h('li', {}, h('a', { class: 'category-card category-card--graph', href: '/graph' },
+        h('li', {}, h('a', { class: 'category-card category-card--graph', href: graphUrl() },
           h('span', { class: 'category-card__name', text: '知识图谱' }),
           h('span', { class: 'category-card__folder', text: '文章、主题与分类之间的关系' }),
           h('span', { class: 'category-card__count', text: '打开 →' })))));
@@ -110,7 +113,7 @@ class HomeView {
     body.appendChild(parseHtml(articleData.html || ''));
     const first = body.querySelector('h1');
     if (first) first.remove(); // the hero already names the knowledge base
-    enhanceContent(body);
+    this.stopContent = enhanceContent(body);
     return h('article', { class: 'home-readme', attrs: { 'aria-labelledby': 'readme-title' } },
       h('h2', { id: 'readme-title', class: 'home-readme__title', text: articleData.title || '首页' }),
       body);

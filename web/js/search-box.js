@@ -1,9 +1,10 @@
 // The search box: an ARIA combobox with completions from /api/suggest, aware of Chinese IME
 // composition (nothing is searched between compositionstart and compositionend), which shows
-// results as you type by driving the /search view. Also the URL of a search, shared by the views.
+// results as you type by driving the /search view.
 
 import { getJson, isAbort } from './api.js';
 import { h, replaceChildren, highlightText } from './ui.js';
+import { articleUrl, searchUrl, readSearchParams } from './urls.js';
 
 const DEBOUNCE_MS = 200;
 const SUGGEST_SIZE = 8;
@@ -24,28 +25,6 @@ export function setResultsNavigator(navigator) {
 /** Shows `query` in the header box unless the reader is typing in it. */
 export function syncHeaderBox(query) {
   if (headerBox) headerBox.sync(query);
-}
-
-/** The URL of a search. Empty parameters are left out; page 1 is implied. */
-export function searchUrl({ q = '', category = '', tag = '', page = 1 } = {}) {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  if (category) params.set('category', category);
-  if (tag) params.set('tag', tag);
-  if (page > 1) params.set('page', String(page));
-  const qs = params.toString();
-  return qs ? `/search?${qs}` : '/search';
-}
-
-export function readParams(url) {
-  const get = (name) => (url.searchParams.get(name) || '').trim();
-  const page = Number.parseInt(get('page'), 10);
-  return {
-    q: get('q').slice(0, 200),
-    category: get('category'),
-    tag: get('tag'),
-    page: Number.isFinite(page) && page > 0 ? Math.min(page, 1000) : 1,
-  };
 }
 
 // ---- the search box ------------------------------------------------------------------------
@@ -143,9 +122,9 @@ export function createSearchBox({ input, listbox, form, live, navigate, currentV
   function liveSearch(query) {
     const view = currentView();
     if (view === 'search') {
-      const params = readParams(new URL(location.href));
+      const params = readSearchParams(new URL(location.href));
       if (params.q === query) return;
-      navigate(searchUrl({ q: query, category: params.category, tag: params.tag }), { replace: true });
+      navigate(searchUrl({ q: query, category: params.category, tag: params.tag, mode: params.mode }), { replace: true });
     } else if (query) {
       navigate(searchUrl({ q: query }));
     }
@@ -168,7 +147,7 @@ export function createSearchBox({ input, listbox, form, live, navigate, currentV
     if (!s) return;
     close();
     const state = s.kind === 'heading' ? { heading: s.text } : null;
-    navigate(`/articles/${encodeURIComponent(s.id)}`, { state });
+    navigate(articleUrl(s.id), { state });
   }
 
   function submit() {
@@ -176,8 +155,8 @@ export function createSearchBox({ input, listbox, form, live, navigate, currentV
     timer = 0;
     close();
     const query = input.value.trim();
-    const params = currentView() === 'search' ? readParams(new URL(location.href)) : {};
-    navigate(searchUrl({ q: query, category: params.category, tag: params.tag }),
+    const params = currentView() === 'search' ? readSearchParams(new URL(location.href)) : {};
+    navigate(searchUrl({ q: query, category: params.category, tag: params.tag, mode: params.mode }),
       { replace: currentView() === 'search' && params.q === query });
   }
 

@@ -7,7 +7,8 @@ import {
   h, replaceChildren, setSnippet, categoryLabel, categoryChip, categoryColor,
   registerCategories, statusPanel, describeError, setTitle, announce, formatNumber,
 } from './ui.js';
-import { searchUrl, readParams, setResultsNavigator, syncHeaderBox } from './search-box.js';
+import { setResultsNavigator, syncHeaderBox } from './search-box.js';
+import { articleUrl, searchUrl, readSearchParams } from './urls.js';
 
 const PAGE_SIZE = 10;
 const BROWSE_PAGE_SIZE = 20;
@@ -25,6 +26,7 @@ export async function mount(ctx) {
 class SearchView {
   constructor(ctx) {
     this.main = ctx.main;
+    this.navigate = ctx.navigate;
     this.controller = null;
     this.selected = -1;
     this.main.classList.add('site-main--search');
@@ -43,7 +45,7 @@ class SearchView {
   }
 
   async update(ctx) {
-    const params = readParams(ctx.url);
+    const params = readSearchParams(ctx.url);
     this.params = params;
     syncHeaderBox(params.q);
     if (this.controller) this.controller.abort();
@@ -77,7 +79,7 @@ class SearchView {
   async search(params, signal) {
     setTitle(`${params.q} - 搜索`);
     const result = await getJson('/api/search', {
-      q: params.q, page: params.page, size: PAGE_SIZE, category: params.category, tag: params.tag,
+      q: params.q, page: params.page, size: PAGE_SIZE, category: params.category, tag: params.tag, mode: params.mode,
     }, { signal });
     if (signal.aborted) return;
     const hits = Array.isArray(result.hits) ? result.hits : [];
@@ -89,7 +91,9 @@ class SearchView {
       this.renderEmpty(params, result, total);
       announce(total > 0 ? '这一页没有结果' : `没有找到与“${params.q}”相关的文章`);
     } else {
-      replaceChildren(this.list, hits.map((hit, i) => this.renderHit(hit, i, params)));
+      // the article highlights what was searched: the suggestion when the results are for it
+      const searched = result.suggestionApplied && result.suggestion ? result.suggestion : params.q;
+      replaceChildren(this.list, hits.map((hit, i) => this.renderHit(searchHitCard(hit, searched), i, params)));
       this.renderPager(params, total, PAGE_SIZE);
       announce(`找到 ${total} 篇文章`);
     }
@@ -100,7 +104,7 @@ class SearchView {
     if (total > 0) {
       title.append('找到 ', h('strong', { text: formatNumber(total) }), ' 篇与「', h('span', { class: 'query', text: params.q }), '」相关的文章');
     } else {
-      title.append('搜索「', h('span', { class: 'query', text: params.q }), '」');
+      title.append('没有找到与「', h('span', { class: 'query', text: params.q }), '」相关的文章');
     }
     const meta = h('p', { class: 'results-header__meta' });
     if (typeof result.tookMs === 'number') {
@@ -108,7 +112,9 @@ class SearchView {
     }
     if (result.mode === 'hybrid') {
       meta.append(' · 关键词 + 语义');
-    } else if (result.semanticEnabled && !result.semanticReady) {
+    } else if (result.mode === 'semantic') {
+      meta.append(' · 按语义');
+    } else if (result.semanticEnabled && !result.semanticReady && params.mode !== 'lexical') {
       meta.append(' · 语义搜索准备中，当前按关键词检索');
     }
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -120,9 +126,9 @@ class SearchView {
       notes.push(h('p', { class: 'notice notice--info' },
         '没有找到「', h('span', { class: 'query', text: params.q }), '」的结果，以下是「',
         h('strong', { text: result.suggestion }), '」的结果。'));
-    } else if (result.suggestion) {
+    } else if (result.suggestion && total > 0) { // with nothing found, the empty state offers it
       notes.push(h('p', { class: 'notice notice--info' }, '你是不是要找：',
-        h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion, category: params.category, tag: params.tag }) },
+        h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion, category: params.category, tag: params.tag, mode: params.mode }) },
           result.suggestion), '？'));
     }
     if (total > 0 && result.allTermsMatched === false) {
@@ -131,52 +137,79 @@ class SearchView {
     if (result.timedOut) {
       notes.push(h('p', { class: 'notice notice--warn' }, '搜索超时，结果可能不完整。'));
     }
-    replaceChildren(this.header, title, meta, this.activeFilters(params), notes);
+    replaceChildren(this.header, h('div', { class: 'results-header__top' }, title, this.modeSwitch(params, result)),
+      meta, this.activeFilters(params), notes);
+  }
+
+  /**
+   * 关键词 / 语义 / 混合: the ranking of /api/search (mode=lexical|semantic|hybrid), kept in the
+   * URL. Without semantic search on the server only 关键词 can be chosen.
+   */
+  modeSwitch(params, result) {
+    const enabled = result.semanticEnabled !== false;
+    const current = enabled ? params.mode : 'lexical';
+    const options = [['lexical', '关键词', '按词语匹配'], ['semantic', '语义', '按含义相近'], ['hybrid', '混合', '词语与含义结合']];
+    const group = h('fieldset', { class: 'mode-switch', dataset: { mode: current } },
+      h('legend', { class: 'visually-hidden', text: '检索方式' }),
+      options.map(([mode, label, hint]) => {
+        const disabled = !enabled && mode !== 'lexical';
+        const input = h('input', {
+          type: 'radio', name: 'search-mode', value: mode, id: `mode-${mode}`, checked: mode === current, disabled,
+        });
+        return h('label', {
+          class: 'mode-switch__option', for: `mode-${mode}`,
+          attrs: { title: disabled ? '本服务没有启用语义搜索' : hint },
+        }, input, h('span', { text: label }));
+      }));
+    group.addEventListener('change', (event) => {
+      const mode = event.target.value;
+      if (mode && mode !== params.mode) this.navigate(searchUrl({ ...params, page: 1, mode }));
+    });
+    return group;
   }
 
   activeFilters(params) {
     const chips = [];
     if (params.category && params.q) {
       chips.push(h('a', {
-        class: 'filter-chip', href: searchUrl({ q: params.q, tag: params.tag }),
+        class: 'filter-chip', href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag }),
         attrs: { 'aria-label': `移除分类筛选：${categoryLabel(params.category)}` },
       }, `分类：${categoryLabel(params.category)}`, h('span', { class: 'filter-chip__x', attrs: { 'aria-hidden': 'true' } }, '×')));
     }
     if (params.tag) {
       chips.push(h('a', {
-        class: 'filter-chip', href: searchUrl({ q: params.q, category: params.category }),
+        class: 'filter-chip', href: searchUrl({ q: params.q, mode: params.mode, category: params.category }),
         attrs: { 'aria-label': `移除标签筛选：${params.tag}` },
       }, `标签：${params.tag}`, h('span', { class: 'filter-chip__x', attrs: { 'aria-hidden': 'true' } }, '×')));
     }
     return chips.length ? h('p', { class: 'filters' }, chips) : null;
   }
 
-  renderHit(hit, index, params) {
-    const href = `/articles/${encodeURIComponent(hit.id)}`;
-    const snippet = hit.snippet || hit.summary || '';
+  /** One result: a search hit or a listed article, both as a card (see searchHitCard, articleCard). */
+  renderHit(card, index, params) {
     const snippetEl = h('p', { class: 'hit__snippet' });
-    if (hit.snippet) {
-      setSnippet(snippetEl, snippet);
+    if (card.snippetHtml) {
+      setSnippet(snippetEl, card.snippetHtml);
     } else {
-      snippetEl.textContent = snippet;
+      snippetEl.textContent = card.text;
     }
-    const tags = Array.isArray(hit.tags) ? hit.tags.slice(0, 6) : [];
+    const tags = card.tags.slice(0, 6);
     return h('li', { class: 'hit', id: `hit-${index}`, dataset: { index: String(index) } },
       h('article', {},
-        h('h2', { class: 'hit__title' }, h('a', { href, text: hit.title || hit.path })),
+        h('h2', { class: 'hit__title' }, h('a', { href: card.href, text: card.title })),
         h('p', { class: 'hit__meta' },
-          hit.category ? categoryChip(hit.category) : null,
-          h('span', { class: 'hit__path', text: hit.path || '' }),
-          hit.kind === 'notebook' || /\.ipynb$/.test(hit.path || '') ? h('span', { class: 'chip chip--muted', text: 'Notebook' }) : null,
-          foundByMeaningOnly(hit) ? h('span', {
+          card.category ? categoryChip(card.category) : null,
+          h('span', { class: 'hit__path', text: card.path }),
+          card.notebook ? h('span', { class: 'chip chip--muted', text: 'Notebook' }) : null,
+          card.meaningOnly ? h('span', {
             class: 'chip chip--muted chip--semantic',
             text: '语义相近',
             attrs: { title: '按含义找到：文中不一定出现你输入的词' },
           }) : null),
-        snippet ? snippetEl : null,
+        card.snippetHtml || card.text ? snippetEl : null,
         tags.length ? h('p', { class: 'hit__tags' }, tags.map((tag) => h('a', {
           class: 'tag',
-          href: searchUrl({ q: params.q, category: params.category, tag }),
+          href: searchUrl({ q: params.q, mode: params.mode, category: params.category, tag }),
           attrs: { title: `只看标签「${tag}」` },
         }, `#${tag}`))) : null));
   }
@@ -186,7 +219,7 @@ class SearchView {
     registerCategories(visible.map((f) => f.value));
     const items = [h('li', {}, h('a', {
       class: 'facet',
-      href: searchUrl({ q: params.q, tag: params.tag }),
+      href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag }),
       attrs: { 'aria-current': params.category ? null : 'true' },
     }, h('span', { class: 'facet__label', text: '全部分类' }),
     params.category ? null : h('span', { class: 'facet__count', text: formatNumber(total) })))];
@@ -194,7 +227,7 @@ class SearchView {
       const selected = facet.value === params.category;
       items.push(h('li', {}, h('a', {
         class: 'facet',
-        href: searchUrl({ q: params.q, tag: params.tag, category: selected ? '' : facet.value }),
+        href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag, category: selected ? '' : facet.value }),
         attrs: { 'aria-current': selected ? 'true' : null, title: selected ? '取消这个分类筛选' : `只看 ${facet.value}` },
       },
       h('span', { class: 'facet__dot', style: `background:${categoryColor(facet.value)}`, attrs: { 'aria-hidden': 'true' } }),
@@ -238,6 +271,7 @@ class SearchView {
     if (total > 0) {
       replaceChildren(this.list, h('li', { class: 'empty' }, statusPanel({
         title: '这一页没有结果',
+        level: 2,
         detail: `共 ${total} 篇结果，页码超出了范围。`,
         children: [h('p', {}, h('a', { class: 'button', href: searchUrl({ ...params, page: 1 }) }, '回到第 1 页'))],
       })));
@@ -247,23 +281,32 @@ class SearchView {
       h('li', {}, '换一个说法，或者用更短、更常见的词。'),
       h('li', {}, '中英文都可以试试，例如「注意力」和「attention」、「卷积神经网络」和「CNN」。'),
       h('li', {}, '检查一下拼写。'));
+    if (result.semanticEnabled && params.mode !== 'hybrid') {
+      const other = params.mode === 'lexical' ? ['semantic', '按语义搜索（找含义相近的文章）'] : ['hybrid', '用混合方式搜索（词语与含义结合）'];
+      tips.prepend(h('li', {}, h('a', { href: searchUrl({ ...params, page: 1, mode: other[0] }) }, other[1])));
+    }
     if (params.category || params.tag) {
-      tips.append(h('li', {}, h('a', { href: searchUrl({ q: params.q }) }, '去掉筛选条件，在全部文章中搜索')));
+      tips.append(h('li', {}, h('a', { href: searchUrl({ q: params.q, mode: params.mode }) }, '去掉筛选条件，在全部文章中搜索')));
     }
     const panel = statusPanel({
-      title: `没有找到与「${params.q}」相关的文章`,
+      title: '没有找到',
+      level: 2,
+      detail: params.mode === 'semantic' || result.mode === 'hybrid'
+        ? '知识库里没有与这个查询足够相近的文章。' : '没有文章包含这些词。',
       children: [
-        result.suggestion ? h('p', {}, '你是不是要找：',
-          h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion }) }, result.suggestion), '？') : null,
+        result.suggestion ? h('p', { class: 'empty__suggestion' }, '你是不是要找：',
+          h('a', { class: 'did-you-mean', href: searchUrl({ q: result.suggestion, category: params.category, tag: params.tag, mode: params.mode }) },
+            result.suggestion), '？') : null,
         tips,
         h('p', { class: 'examples' }, '试试这些：', exampleLinks()),
       ],
     });
+    panel.dataset.empty = 'true';
     const holder = h('li', { class: 'empty' }, panel);
     replaceChildren(this.list, holder);
     try {
       const cats = await categories();
-      panel.append(h('h2', { class: 'status__subtitle', text: '或者按分类浏览' }), categoryLinks(cats));
+      panel.append(h('h3', { class: 'status__subtitle', text: '或者按分类浏览' }), categoryLinks(cats));
     } catch (error) {
       // the category list is extra help here; without it the tips still stand
     }
@@ -298,6 +341,7 @@ class SearchView {
     if (articles.length === 0) {
       replaceChildren(this.list, h('li', { class: 'empty' }, statusPanel({
         title: '这里还没有文章',
+        level: 2,
         children: [h('p', {}, h('a', { href: '/search' }, '去搜索'), ' 或 ', h('a', { href: '/' }, '回到首页'))],
       })));
       replaceChildren(this.pager);
@@ -306,7 +350,7 @@ class SearchView {
     }
     const start = (params.page - 1) * BROWSE_PAGE_SIZE;
     replaceChildren(this.list, articles.slice(start, start + BROWSE_PAGE_SIZE)
-      .map((a, i) => this.renderHit({ ...a, snippet: '' }, i, params)));
+      .map((a, i) => this.renderHit(articleCard(a), i, params)));
     this.renderPager(params, articles.length, BROWSE_PAGE_SIZE);
     announce(`共 ${articles.length} 篇文章`);
   }
@@ -379,13 +423,47 @@ function exampleLinks() {
 }
 
 /** Links to every category with its article count. */
-export function categoryLinks(cats) {
+function categoryLinks(cats) {
   const list = (Array.isArray(cats) ? cats : []).filter((c) => c && c.name);
   registerCategories(list.map((c) => c.name));
   return h('ul', { class: 'category-links' }, list.map((c) => h('li', {},
     h('a', { href: searchUrl({ category: c.name }), style: `--chip-color:${categoryColor(c.name)}` },
       h('span', { class: 'facet__dot', attrs: { 'aria-hidden': 'true' } }),
       categoryLabel(c.name), h('span', { class: 'category-links__count', text: formatNumber(c.count) })))));
+}
+
+/**
+ * A search hit (GET /api/search: id, path, title, category, tags, snippet, score, signals) as a
+ * card linking to the article with `query`, for it to highlight. Hits carry no kind: a notebook is
+ * known by its path.
+ */
+function searchHitCard(hit, query) {
+  return {
+    href: articleUrl(hit.id, { q: query }),
+    title: hit.title || hit.path || '',
+    path: hit.path || '',
+    category: hit.category || '',
+    tags: Array.isArray(hit.tags) ? hit.tags : [],
+    snippetHtml: typeof hit.snippet === 'string' ? hit.snippet : '',
+    text: '',
+    notebook: /\.ipynb$/i.test(hit.path || ''),
+    meaningOnly: foundByMeaningOnly(hit),
+  };
+}
+
+/** A listed article (GET /api/articles: id, path, title, category, tags, summary, kind) as a card. */
+function articleCard(article) {
+  return {
+    href: articleUrl(article.id),
+    title: article.title || article.path || '',
+    path: article.path || '',
+    category: article.category || '',
+    tags: Array.isArray(article.tags) ? article.tags : [],
+    snippetHtml: '',
+    text: typeof article.summary === 'string' ? article.summary : '',
+    notebook: article.kind === 'notebook',
+    meaningOnly: false,
+  };
 }
 
 /** A hit only the dense ranking found: none of the reader's words need be in it, so say why it is here. */

@@ -1,6 +1,7 @@
 // Applies the theme the reader chose (localStorage) before the first paint, so a dark page never
 // flashes light. A classic script on purpose: module scripts run only after the document is parsed.
-// Without a stored choice nothing happens and the CSS follows prefers-color-scheme.
+// Without a stored choice nothing happens and the CSS follows prefers-color-scheme. The code theme
+// follows in js/app.js: code is only on the page once the modules have run.
 (function () {
   var theme = null;
   try {
@@ -12,10 +13,4 @@
     return;
   }
   document.documentElement.setAttribute('data-theme', theme);
-  var light = document.getElementById('hljs-light');
-  var dark = document.getElementById('hljs-dark');
-  if (light && dark) {
-    light.media = theme === 'light' ? 'all' : 'not all';
-    dark.media = theme === 'dark' ? 'all' : 'not all';
-  }
 })();

@@ -1,6 +1,7 @@
 // Shared helpers of the views: building DOM nodes (text only, never HTML), the one place where
-// search snippets become HTML, category names and colours, status panels, and loading the
-// WebJar libraries on demand.
+// search snippets become HTML, category names and colours, and status panels.
+
+import { searchUrl } from './urls.js';
 
 /**
  * Creates an element. `props`: class, text, attrs (attributes), dataset, on (event listeners),
@@ -30,6 +31,8 @@ export function h(tag, props = {}, ...children) {
       }
     } else if (key === 'style') {
       el.setAttribute('style', value);
+    } else if (key === 'for') {
+      el.htmlFor = value; // the property of <label for> is htmlFor: el.for would be a no-op
     } else {
       el[key] = value;
     }
@@ -144,20 +147,21 @@ export function categoryColor(name) {
 export function categoryChip(name) {
   return h('a', {
     class: 'chip chip--category',
-    href: `/search?category=${encodeURIComponent(name)}`,
+    href: searchUrl({ category: name }),
     style: `--chip-color: ${categoryColor(name)}`,
     attrs: { title: `分类：${name}` },
   }, categoryLabel(name));
 }
 
 /**
- * A status panel: loading, empty or error. `retry` adds a button that calls it.
+ * A status panel: loading, empty or error. `retry` adds a button that calls it; `level` is its
+ * heading's (1 when the panel is the page, 2 inside a page that has its own h1).
  */
-export function statusPanel({ kind = 'info', title, detail, retry, children = [] }) {
+export function statusPanel({ kind = 'info', title, detail, retry, level = 1, children = [] }) {
   const role = kind === 'error' ? 'alert' : 'status';
   return h('section', { class: `status status--${kind}`, attrs: { role } },
     h('div', { class: 'status__icon', attrs: { 'aria-hidden': 'true' } }, kind === 'error' ? '!' : 'i'),
-    h('h1', { class: 'status__title', text: title }),
+    h(`h${level}`, { class: 'status__title', text: title }),
     detail ? h('p', { class: 'status__detail', text: detail }) : null,
     children,
     retry ? h('p', {}, h('button', { class: 'button', type: 'button', on: { click: retry } }, '重试')) : null);
@@ -181,38 +185,6 @@ export function describeError(error) {
     return `服务器出错了（HTTP ${error.status}），请稍后重试。`;
   }
   return `请求失败（HTTP ${error.status}）。`;
-}
-
-const libraries = {
-  katex: '/webjars/katex/0.18.11/dist/katex.min.js',
-  hljs: '/webjars/highlightjs/11.11.1/highlight.min.js',
-  cytoscape: '/webjars/cytoscape/3.33.1/dist/cytoscape.min.js',
-};
-const loading = new Map();
-
-/**
- * Loads one of the WebJar libraries (a classic script that sets a global) once, on demand, so the
- * search page does not pay for the graph and formula libraries. Resolves with the global.
- */
-export function loadLibrary(name) {
-  if (window[name]) {
-    return Promise.resolve(window[name]);
-  }
-  if (!loading.has(name)) {
-    loading.set(name, new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = libraries[name];
-      script.async = true;
-      script.addEventListener('load', () => (window[name] ? resolve(window[name]) : reject(new Error(name))));
-      script.addEventListener('error', () => {
-        loading.delete(name);
-        script.remove();
-        reject(new Error(`${name} could not be loaded`));
-      });
-      document.head.appendChild(script);
-    }));
-  }
-  return loading.get(name);
 }
 
 /** Sets the document title: "part · Daily-DeepLearning". */

@@ -63,6 +63,10 @@ public final class App {
           files.location = Location.EXTERNAL;
         }
       });
+      if (settings.webDir() != null) {
+        // what the build generates for the page (js/libraries.js) is not in the folder: the jar has it
+        config.staticFiles.add("/web", Location.CLASSPATH);
+      }
       config.staticFiles.enableWebjars();
       config.registerPlugin(new OpenApiPlugin(openapi -> openapi
           .withDocumentationPath("/openapi")

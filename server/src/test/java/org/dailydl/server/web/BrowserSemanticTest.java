@@ -13,7 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The search page with semantic search on: hits found by meaning alone say so. */
+/**
+ * The search page with semantic search on: hits found by meaning alone say so, and the mode switch
+ * (关键词 / 语义 / 混合) changes the ranking and stays in the URL.
+ */
 class BrowserSemanticTest {
   @TempDir static Path temp;
   static BrowserServer server;
@@ -64,5 +67,57 @@ class BrowserSemanticTest {
       }
     }
     assertThat(badged).containsExactlyInAnyOrderElementsOf(meaningOnly);
+  }
+
+  @Test
+  void the_mode_switch_changes_the_ranking_and_stays_in_the_url() {
+    String query = "注意力";
+    browser.open("/search?q=" + BrowserServer.enc(query));
+    assertThat(checkedMode()).as("hybrid by default").isEqualTo("hybrid");
+    assertThat(browser.js("return [...document.querySelectorAll('.mode-switch input')].some((i) => i.disabled);")).isEqualTo(false);
+
+    browser.driver.findElement(By.cssSelector("label[for=mode-lexical]")).click();
+    browser.waitFor("keyword ranking", () -> browser.pathAndQuery().endsWith("&mode=lexical") && ready());
+    assertThat(checkedMode()).isEqualTo("lexical");
+    assertThat(hitPaths()).as("the page shows the lexical ranking")
+        .isEqualTo(apiPaths("/api/search?mode=lexical&q=" + BrowserServer.enc(query)));
+    assertThat(browser.driver.findElement(By.cssSelector(".results-header__meta")).getText()).doesNotContain("语义");
+
+    browser.driver.findElement(By.cssSelector("label[for=mode-semantic]")).click();
+    browser.waitFor("semantic ranking", () -> browser.pathAndQuery().endsWith("&mode=semantic") && ready());
+    assertThat(hitPaths()).isEqualTo(apiPaths("/api/search?mode=semantic&q=" + BrowserServer.enc(query)));
+    assertThat(browser.driver.findElement(By.cssSelector(".results-header__meta")).getText()).contains("按语义");
+    browser.driver.navigate().refresh();
+    browser.waitFor("the page after a reload", this::ready);
+    assertThat(checkedMode()).as("the mode survives a reload").isEqualTo("semantic");
+
+    // typing a new query keeps the mode
+    WebElement box = browser.driver.findElement(By.id("q"));
+    box.clear();
+    box.sendKeys("梯度下降");
+    browser.waitFor("the new query in the same mode", () -> java.net.URLDecoder.decode(browser.pathAndQuery(),
+        java.nio.charset.StandardCharsets.UTF_8).equals("/search?q=梯度下降&mode=semantic") && ready());
+
+    browser.driver.findElement(By.cssSelector("label[for=mode-hybrid]")).click();
+    browser.waitFor("hybrid again, the default, out of the URL", () -> !browser.pathAndQuery().contains("mode=") && ready());
+  }
+
+  private boolean ready() {
+    return "ready".equals(browser.js("return document.getElementById('main').dataset.state;"));
+  }
+
+  private String checkedMode() {
+    return (String) browser.js("return document.querySelector('.mode-switch input:checked').value;");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> hitPaths() {
+    return (List<String>) browser.js("return [...document.querySelectorAll('.hits .hit .hit__path')].map((e) => e.textContent);");
+  }
+
+  private List<String> apiPaths(String path) {
+    List<String> paths = new ArrayList<>();
+    server.get(path).body().get("hits").forEach(hit -> paths.add(hit.get("path").asText()));
+    return paths;
   }
 }

@@ -72,7 +72,16 @@ final class BrowserSession implements AutoCloseable {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
+  /** A browser without a hovering pointer, as headless Chromium is (hover: none, like a touch screen). */
   static BrowserSession start(String origin) throws IOException {
+    return start(origin, false);
+  }
+
+  /**
+   * A browser with a mouse ({@code mouse}: the page sees hover: hover and pointer: fine, as on a
+   * desktop), or without one.
+   */
+  static BrowserSession start(String origin, boolean mouse) throws IOException {
     Path profile = Files.createTempDirectory("dailydl-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -80,6 +89,10 @@ final class BrowserSession implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1280,900", "--hide-scrollbars", "--lang=zh-CN",
         "--user-data-dir=" + profile.toAbsolutePath());
+    if (mouse) {
+      // Blink's pointer settings (4 = fine pointer, 2 = can hover); DevTools cannot emulate these media features
+      options.addArguments("--blink-settings=primaryPointerType=4,availablePointerTypes=4,primaryHoverType=2,availableHoverTypes=2");
+    }
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     logs.enable(LogType.PERFORMANCE, Level.ALL);
@@ -175,6 +188,27 @@ final class BrowserSession implements AutoCloseable {
   /** Every URL requested so far (after {@link #collectLogs()}). */
   List<String> requests() {
     return List.copyOf(requests);
+  }
+
+  /** The console's errors so far, except the 404s of the given paths (which a test expects). */
+  List<String> consoleErrors(List<String> expectedNotFound) {
+    collectLogs();
+    List<String> errors = new ArrayList<>();
+    for (LogEntry entry : console) {
+      String message = entry.getMessage();
+      boolean expected = message.contains("status of 404") && expectedNotFound.stream().anyMatch(message::contains);
+      if (entry.getLevel().intValue() >= Level.SEVERE.intValue() && !expected) {
+        errors.add(message);
+      }
+    }
+    return errors;
+  }
+
+  /** The URLs requested so far that left the app's origin. */
+  List<String> foreignRequests() {
+    collectLogs();
+    return requests.stream().filter(url -> !(url.startsWith(origin + "/") || url.startsWith("data:")
+        || url.startsWith("blob:") || url.startsWith("about:"))).toList();
   }
 
   /** Forgets the collected entries, e.g. between tests. */

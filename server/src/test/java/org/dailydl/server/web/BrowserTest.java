@@ -263,9 +263,24 @@ class BrowserTest {
       Assumptions.abort("GET /api/graph?center= answered " + graph.status() + ": checked only that the panel stays hidden");
     }
     browser.waitFor("the local graph", () -> "ready".equals(attr("#local-graph", "data-state")));
-    assertThat(browser.jsLong("return window.__dailydlLocalGraph.nodes().length;"))
-        .isEqualTo(graph.body().get("nodes").size());
+    assertThat(Long.parseLong(attr("#local-graph .local-graph", "data-node-count")))
+        .as("nodes drawn").isEqualTo(graph.body().get("nodes").size());
+    assertThat(Long.parseLong(attr("#local-graph .local-graph", "data-edge-count")))
+        .as("edges drawn").isPositive().isLessThanOrEqualTo(graph.body().get("edges").size());
     assertThat(count("#local-graph canvas")).isPositive();
+  }
+
+  @Test
+  void without_a_hovering_pointer_internal_links_show_no_preview() throws InterruptedException {
+    // headless Chromium has no mouse that hovers (hover: none), like a touch screen
+    assertThat(browser.js("return matchMedia('(hover: hover)').matches;")).isEqualTo(false);
+    browser.open("/articles/" + selfAttentionId);
+    WebElement link = browser.driver.findElement(By.cssSelector(".markdown-body a[href^='/articles/']:not(.heading-anchor)"));
+    browser.js("arguments[0].scrollIntoView({block: 'center'});", link);
+    new Actions(browser.driver).moveToElement(link).perform();
+    Thread.sleep(900); // well past the preview's 350 ms delay
+    assertThat(browser.js("const p = document.querySelector('.link-preview'); return !!p && !p.hidden;")).isEqualTo(false);
+    assertThat(link.getAttribute("aria-describedby")).isNull();
   }
 
   @Test
@@ -290,9 +305,9 @@ class BrowserTest {
       Assumptions.abort("GET /api/graph answered " + graph.status() + ": checked only the page's notice");
     }
     long nodes = graph.body().get("nodes").size();
-    assertThat(browser.jsLong("return window.__dailydlGraph.nodes().length;")).isEqualTo(nodes);
     assertThat(count("#graph-canvas canvas")).isPositive();
-    assertThat(Long.parseLong(attr("#graph-canvas", "data-node-count"))).isEqualTo(nodes);
+    assertThat(Long.parseLong(attr("#graph-canvas", "data-node-count"))).as("nodes drawn").isEqualTo(nodes);
+    assertThat(count("#graph-nodes a[data-node]")).as("one link per node in the node list").isEqualTo(nodes);
 
     Select category = new Select(browser.driver.findElement(By.id("graph-category")));
     category.selectByIndex(1);
@@ -300,48 +315,42 @@ class BrowserTest {
     browser.waitFor("the category filter", () -> browser.pathAndQuery().startsWith("/graph?category="));
     long visible = Long.parseLong(attr("#graph-canvas", "data-node-count"));
     assertThat(visible).isPositive().isLessThan(nodes);
-    assertThat(browser.jsLong("return window.__dailydlGraph.nodes(':visible').filter("
-        + "n => n.data('kind') === 'article' && n.data('category') !== arguments[0]).length;", chosen)).isZero();
+    assertThat(count("#graph-nodes a[data-node]")).as("the list follows the drawing").isEqualTo(visible);
+    assertThat(count("#graph-nodes a[data-kind=article]")).isPositive();
+    assertThat(browser.jsLong("return [...document.querySelectorAll('#graph-nodes a[data-kind=article]')]"
+        + ".filter((a) => a.dataset.category !== arguments[0]).length;", chosen))
+        .as("only articles of %s are drawn", chosen).isZero();
     category.selectByIndex(0);
     browser.waitFor("all nodes again", () -> Long.parseLong(attr("#graph-canvas", "data-node-count")) == nodes);
 
-    // hovering a node shows its title
-    String id = (String) browser.js("return window.__dailydlGraph.nodes('[kind = \"article\"]').first().id();");
-    String label = (String) browser.js("const n = window.__dailydlGraph.getElementById(arguments[0]);"
-        + " n.emit('mouseover'); return n.data('label');", id);
+    // focusing a node in the list centres it in the drawing and shows its title
+    browser.driver.findElement(By.cssSelector(".graph-nodes__summary")).click();
+    WebElement item = browser.driver.findElement(By.cssSelector("#graph-nodes a[data-kind=article]"));
+    String id = item.getAttribute("data-node");
+    String label = (String) browser.js("return arguments[0].lastChild.textContent;", item);
+    browser.js("arguments[0].focus();", item);
+    browser.waitFor("the focused node", () -> id.equals(attr("#graph-canvas", "data-focused-node")));
     browser.waitFor("the tooltip", () -> Boolean.FALSE.equals(browser.js("return document.querySelector('.graph-tooltip').hidden;")));
     assertThat(text(".graph-tooltip strong")).isEqualTo(label);
-    browser.js("window.__dailydlGraph.getElementById(arguments[0]).emit('mouseout');", id);
 
-    // a real click on the canvas, where cytoscape drew the node
-    clickGraphNode(id);
+    // a real mouse click where cytoscape drew it, the centre of the canvas, opens the article
+    WebElement canvas = browser.driver.findElement(By.id("graph-canvas"));
+    browser.js("arguments[0].scrollIntoView({block: 'center'});", canvas); // the list had scrolled it away
+    new Actions(browser.driver).moveToElement(canvas).click().perform();
     browser.waitFor("the clicked article", () -> decoded(browser.pathAndQuery()).equals("/articles/" + id));
     browser.waitUntilRendered();
     assertThat(browser.driver.getTitle()).startsWith(label);
 
-    // a topic node searches its word
+    // a topic in the list searches its word
     browser.driver.navigate().back();
-    browser.waitFor("the graph again", () -> browser.pathAndQuery().equals("/graph")
-        && Boolean.TRUE.equals(browser.js("return !!window.__dailydlGraph;")));
-    String topic = (String) browser.js("const t = window.__dailydlGraph.nodes('[kind = \"topic\"]').first();"
-        + " if (t.empty()) return null; t.emit('tap'); return t.data('label');");
-    if (topic != null) {
+    browser.waitFor("the graph again", () -> browser.pathAndQuery().equals("/graph") && count("#graph-nodes a[data-node]") > 0);
+    List<WebElement> topics = browser.driver.findElements(By.cssSelector("#graph-nodes a[data-kind=topic]"));
+    if (!topics.isEmpty()) {
+      String topic = (String) browser.js("return arguments[0].lastChild.textContent;", topics.get(0));
+      browser.js("arguments[0].click();", topics.get(0));
       browser.waitFor("a search for the topic", () -> decoded(browser.pathAndQuery()).equals("/search?q=" + topic));
       browser.waitUntilRendered();
     }
-  }
-
-  /** Clicks, with the mouse, the centre of the node on cytoscape's canvas (zoomed in on it first). */
-  private void clickGraphNode(String id) {
-    browser.js("const cy = window.__dailydlGraph; const n = cy.getElementById(arguments[0]);"
-        + " cy.zoom(2.5); cy.center(n);", id);
-    @SuppressWarnings("unchecked")
-    Map<String, Number> pos = (Map<String, Number>) browser.js(
-        "const n = window.__dailydlGraph.getElementById(arguments[0]); const p = n.renderedPosition();"
-            + " const r = document.getElementById('graph-canvas').getBoundingClientRect();"
-            + " return {x: p.x - r.width / 2, y: p.y - r.height / 2};", id);
-    WebElement canvas = browser.driver.findElement(By.id("graph-canvas"));
-    new Actions(browser.driver).moveToElement(canvas, pos.get("x").intValue(), pos.get("y").intValue()).click().perform();
   }
 
   // ---- every route --------------------------------------------------------------------------------
@@ -406,7 +415,7 @@ class BrowserTest {
           headings: texts('h1, h2'),
           links: hrefs('.hit__title a, .category-card, .facet, .pager a, .toc a'),
           formulas: main.querySelectorAll('.katex').length,
-          nodes: window.__dailydlGraph ? window.__dailydlGraph.nodes().length : null,
+          nodes: document.getElementById('graph-canvas') ? document.getElementById('graph-canvas').dataset.nodeCount : null,
           box: document.body.dataset.view === 'search' ? document.getElementById('q').value : null,
         };""");
     return new LinkedHashMap<>(print);
@@ -444,8 +453,7 @@ class BrowserTest {
         for (Map.Entry<String, String> view : views.entrySet()) {
           browser.open(view.getValue());
           if (view.getKey().equals("graph")) {
-            browser.waitFor("the graph", () -> Boolean.TRUE.equals(browser.js("return !!window.__dailydlGraph;"))
-                || count(".status") > 0);
+            browser.waitFor("the graph", () -> attr("#graph-canvas", "data-node-count") != null || count(".status") > 0);
           }
           long scrollWidth = browser.jsLong("return document.documentElement.scrollWidth;");
           long clientWidth = browser.jsLong("return document.documentElement.clientWidth;");
