@@ -35,12 +35,12 @@ public final class Fields {
 
   /**
    * Body text (prose, tables, math as text; no code). Word-analysed and stored for snippets; term
-   * vectors with positions and offsets, because related articles and keywords are ranked by TF-IDF
-   * over them and snippets can use the offsets.
+   * vectors (terms and frequencies), because related articles and keywords are ranked by TF-IDF
+   * over them.
    */
   public static final String BODY = "body";
 
-  /** Body text as CJK bigrams: recall for unknown words; offsets in the postings mark snippets. */
+  /** Body text as CJK bigrams: recall for unknown words; positions for phrase matching. */
   public static final String BODY_BIGRAM = "body_bigram";
 
   /** Code blocks and notebook code cells, identifiers split ({@code read_csv} → read, csv). */

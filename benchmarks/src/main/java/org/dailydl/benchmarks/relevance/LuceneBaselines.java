@@ -58,8 +58,8 @@ import picocli.CommandLine.Option;
     description = "Plain SmartChineseAnalyzer + BM25/MoreLikeThis answers for judged related sources, queries and keywords.")
 public final class LuceneBaselines implements Callable<Integer> {
   static final String PATH = "path";
-  static final String TITLE = "title";
-  static final String BODY = "body";
+  public static final String TITLE = "title";
+  public static final String BODY = "body";
 
   @Option(names = "--content", required = true, description = "Content folder (the corpus root).")
   Path content;
@@ -102,7 +102,7 @@ public final class LuceneBaselines implements Callable<Integer> {
   }
 
   /** One document per article: path (exact), title and body (analysed). */
-  static void index(List<Article> articles, Analyzer analyzer, Directory dir) throws IOException {
+  public static void index(List<Article> articles, Analyzer analyzer, Directory dir) throws IOException {
     // term vectors on the body: MoreLikeThis then weighs every term of the note; without them it
     // re-analyses the stored text and stops after 5,000 tokens, cutting long notes short
     FieldType body = new FieldType(TextField.TYPE_STORED);

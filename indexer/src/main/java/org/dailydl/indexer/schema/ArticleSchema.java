@@ -49,13 +49,14 @@ public class ArticleSchema {
       Fields.TAGS, Fields.SUMMARY, Fields.DATE, Fields.KIND, Fields.HASH, Fields.SIZE, Fields.MODIFIED,
       Fields.OUTLINE, Fields.LINKS, Fields.ANCHOR);
 
-  /** Body text: stored for snippets; term vectors with positions and offsets for TF-IDF similarity. */
+  /**
+   * Body text: stored for snippets; term vectors (terms and frequencies only) because related
+   * articles and keywords are ranked by TF-IDF over them. No positions or offsets in the vectors:
+   * nothing reads them, and they were a third of the vectors' size.
+   */
   static final FieldType BODY_TYPE = bodyType();
 
-  /**
-   * Body bigrams: offsets in the postings, so snippets of a hit read only the query's terms there
-   * instead of re-analysing the body; not stored (same text as the body).
-   */
+  /** Body bigrams: positions for phrase matching of Chinese words; not stored (same text as the body). */
   static final FieldType BODY_BIGRAM_TYPE = bodyBigramType();
 
   private static FieldType bodyType() {
@@ -63,15 +64,13 @@ public class ArticleSchema {
     type.setStored(true);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.setStoreTermVectors(true);
-    type.setStoreTermVectorPositions(true);
-    type.setStoreTermVectorOffsets(true);
     type.freeze();
     return type;
   }
 
   private static FieldType bodyBigramType() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.freeze();
     return type;
   }

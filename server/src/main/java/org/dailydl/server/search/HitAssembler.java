@@ -1,31 +1,71 @@
 package org.dailydl.server.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.dailydl.indexer.Fields;
+import org.dailydl.indexer.schema.ArticleSchema;
 import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.corpus.PerSnapshot;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.web.Html;
 
-/** The last stage of search: the requested page of the ranking, as hits with snippets. Thread-safe. */
+/**
+ * The last stage of search: the requested page of the ranking, as hits with snippets. Bodies of
+ * hits are kept in a bounded cache per index version (popular articles are hits again and again,
+ * and reading a body means decompressing its stored fields). Thread-safe.
+ */
 final class HitAssembler {
+  /** Characters of bodies kept per index version (two bytes each). */
+  static final long BODY_CACHE_CHARS = 16L * 1024 * 1024;
+
+  private final PerSnapshot<Cache<Integer, String>> bodies = new PerSnapshot<>(s -> Caffeine.newBuilder()
+      .maximumWeight(BODY_CACHE_CHARS).<Integer, String>weigher((doc, body) -> body.length() + 16).build());
 
   /** Hits of the request's page of {@code ranked}; snippets mark {@code highlight}. */
   List<SearchResult.Hit> page(IndexHandle.Lease lease, List<Candidate> ranked, Set<String> highlight,
-      SearchRequest request) throws IOException {
+      SearchRequest request) {
     int from = Math.min(ranked.size(), request.offset());
     List<Candidate> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
-    int[] docs = page.stream().mapToInt(c -> c.article().doc()).toArray();
-    String[] snippets = Snippets.highlight(lease.searcher(), docs, highlight);
-    List<SearchResult.Hit> hits = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      Candidate c = page.get(i);
+    IndexReader reader = lease.searcher().getIndexReader();
+    int docs = Math.max(1, reader.numDocs());
+    Snippets.Terms terms = new Snippets.Terms(highlight, term -> idf(reader, docs, term));
+    Cache<Integer, String> cache = bodies.get(lease.corpus());
+    List<SearchResult.Hit> hits = new ArrayList<>(page.size());
+    for (Candidate c : page) {
       IndexedArticle info = c.article();
-      String snippet = snippets[i].isEmpty() && info.summary() != null ? Html.escape(info.summary()) : snippets[i];
+      String body = cache.get(info.doc(), doc -> body(reader, doc));
+      String snippet = Snippets.of(body, terms);
+      if (snippet.isEmpty() && info.summary() != null) {
+        snippet = Html.escape(info.summary());
+      }
       hits.add(new SearchResult.Hit(info.id(), info.path(), info.title(), info.category(), info.tags(), snippet,
           (float) c.score(), c.signals()));
     }
     return hits;
+  }
+
+  private static String body(IndexReader reader, int doc) {
+    try {
+      return ArticleSchema.body(reader, doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** How rare a snippet term is in bodies: rarer terms decide which passage is shown. */
+  private static double idf(IndexReader reader, int docs, String term) {
+    try {
+      int df = reader.docFreq(new Term(Fields.BODY_BIGRAM, term));
+      return Math.log(1 + (double) docs / (1 + df));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

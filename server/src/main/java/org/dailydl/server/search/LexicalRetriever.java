@@ -1,5 +1,6 @@
 package org.dailydl.server.search;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -36,6 +38,7 @@ import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.corpus.Catalog;
+import org.dailydl.server.corpus.PerSnapshot;
 import org.dailydl.server.index.IndexHandle;
 
 /**
@@ -67,9 +70,14 @@ final class LexicalRetriever {
     }
   }
 
+  /** Term statistics kept per index version, shared by requests (bounded: queries bring new words). */
+  static final int TERM_CACHE_SIZE = 200_000;
+
   private final QueryBuilder builder;
   private final SpellingSuggester speller = new SpellingSuggester();
   private final HubPrior hubs = new HubPrior();
+  private final PerSnapshot<Map<Term, TermStates>> termStates = new PerSnapshot<>(
+      s -> Caffeine.newBuilder().maximumSize(TERM_CACHE_SIZE).<Term, TermStates>build().asMap());
 
   static {
     // long plain-text queries expand to many clauses; the cap is on leaf clauses of one query
@@ -86,19 +94,20 @@ final class LexicalRetriever {
   }
 
   private Found retrievePlain(IndexHandle.Lease lease, SearchRequest request, int window) throws IOException {
-    QueryBuilder.Built built = builder.build(request.query());
+    IndexSearcher searcher = lease.searcher();
+    TermLookup lookup = new TermLookup(searcher.getIndexReader(), termStates.get(lease.corpus()));
+    QueryBuilder.Built built = builder.build(request.query(), lookup);
     if (built.isEmpty()) {
       return Found.nothing(request.query());
     }
-    IndexSearcher searcher = lease.searcher();
     Attempt attempt = run(lease, built.strict(), request, window);
     Set<String> highlight = built.highlightTerms();
     String query = request.query();
-    String suggestion = speller.suggest(searcher.getIndexReader(), request.query(), built.latinWords());
+    String suggestion = speller.suggest(lease.corpus(), searcher.getIndexReader(), request.query(), built.latinWords());
     boolean applied = false;
     if (attempt.total == 0 && suggestion != null) {
       // nothing had every word: a spelling correction that matches fully beats a partial match
-      QueryBuilder.Built corrected = builder.build(suggestion);
+      QueryBuilder.Built corrected = builder.build(suggestion, lookup);
       Attempt fixed = run(lease, corrected.strict(), request, window);
       if (fixed.total > 0) {
         attempt = fixed;

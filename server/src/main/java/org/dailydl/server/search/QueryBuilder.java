@@ -1,5 +1,7 @@
 package org.dailydl.server.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,11 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -65,24 +73,41 @@ public final class QueryBuilder {
     }
   }
 
+  /** Distinct (analyzer, text) pairs whose tokens are kept: a query's words recur across queries. */
+  static final int ANALYSIS_CACHE_SIZE = 50_000;
+
   private final Analysis analysis;
   private final Glossary glossary;
+  private final Map<Analyzer, Cache<String, List<String>>> analysed = new ConcurrentHashMap<>();
 
   public QueryBuilder(Analysis analysis, Glossary glossary) {
     this.analysis = Objects.requireNonNull(analysis);
     this.glossary = Objects.requireNonNull(glossary);
   }
 
+  /** The queries for {@code text}, with every clause kept (no index at hand). */
   public Built build(String text) {
+    return build(text, null);
+  }
+
+  /**
+   * The queries for {@code text} over the index of {@code lookup}: clauses whose terms the index
+   * lacks are left out, and every term query carries the statistics looked up once for the request.
+   *
+   * @param lookup the request's term statistics, or null to keep every clause
+   */
+  Built build(String text, TermLookup lookup) {
     String normalized = Glossary.normalize(text);
     List<Unit> units = units(normalized);
+    Clauses clauses = new Clauses(lookup);
     Set<String> highlight = new LinkedHashSet<>();
     for (Unit unit : units) {
       for (String spelling : unit.spellings().keySet()) {
-        highlight.addAll(tokens(analysis.bigram(), spelling));
+        highlight.addAll(clauses.tokens(analysis.bigram(), spelling));
       }
     }
-    List<String> latin = tokens(analysis.word(), normalized).stream().filter(t -> t.matches("[a-z][a-z0-9]{2,}")).toList();
+    List<String> latin = clauses.tokens(analysis.word(), normalized).stream()
+        .filter(t -> t.matches("[a-z][a-z0-9]{2,}")).toList();
     if (units.isEmpty()) {
       return new Built(null, null, units, highlight, latin);
     }
@@ -90,12 +115,14 @@ public final class QueryBuilder {
     if (required.isEmpty()) {
       required = units;
     }
-    List<Query> phrases = phraseQueries(normalized, units.size());
+    List<Query> phrases = clauses.phraseQueries(normalized, units.size());
+    Map<Unit, Query> unitQueries = new LinkedHashMap<>();
+    units.forEach(unit -> unitQueries.put(unit, clauses.unitQuery(unit)));
 
     BooleanQuery.Builder strict = new BooleanQuery.Builder();
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     for (Unit unit : units) {
-      Query q = unitQuery(unit);
+      Query q = unitQueries.get(unit);
       boolean needed = required.contains(unit);
       strict.add(q, needed ? Occur.MUST : Occur.SHOULD);
       if (needed) {
@@ -107,7 +134,7 @@ public final class QueryBuilder {
     BooleanQuery.Builder relaxed = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
     for (Unit unit : units) {
       if (!required.contains(unit)) {
-        relaxed.add(unitQuery(unit), Occur.SHOULD);
+        relaxed.add(unitQueries.get(unit), Occur.SHOULD);
       }
     }
     phrases.forEach(q -> relaxed.add(q, Occur.SHOULD));
@@ -148,66 +175,122 @@ public final class QueryBuilder {
     }
   }
 
-  private Query unitQuery(Unit unit) {
-    BooleanQuery.Builder fields = new BooleanQuery.Builder();
-    if (unit.words().size() > 1) {
-      // the term's own words anywhere: "OSI 七层模型" matches text that says "OSI 参考模型……七层"
-      BooleanQuery.Builder all = new BooleanQuery.Builder();
-      for (String word : unit.words()) {
-        all.add(unitQuery(new Unit(word, Map.of(word, 1f), List.of(word))), Occur.MUST);
-      }
-      fields.add(new BoostQuery(all.build(), SCATTERED_WEIGHT), Occur.SHOULD);
+  /**
+   * The clauses of one build: each spelling is analysed once per analyzer, and with a lookup, a
+   * clause whose terms are missing from the index is dropped (it could match nothing) while the rest
+   * share the request's term statistics.
+   */
+  private final class Clauses {
+    private final TermLookup lookup;
+
+    Clauses(TermLookup lookup) {
+      this.lookup = lookup;
     }
-    for (Map.Entry<String, Float> spelling : unit.spellings().entrySet()) {
-      for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
-        Query q = fieldQuery(field.getKey(), spelling.getKey());
-        if (q != null) {
-          fields.add(new BoostQuery(q, field.getValue() * spelling.getValue()), Occur.SHOULD);
+
+    List<String> tokens(Analyzer analyzer, String text) {
+      return analysed.computeIfAbsent(analyzer, a -> Caffeine.newBuilder().maximumSize(ANALYSIS_CACHE_SIZE).build())
+          .get(text, t -> List.copyOf(analysis.tokens(analyzer, t)));
+    }
+
+    Query unitQuery(Unit unit) {
+      BooleanQuery.Builder fields = new BooleanQuery.Builder();
+      int added = 0;
+      if (unit.words().size() > 1) {
+        // the term's own words anywhere: "OSI 七层模型" matches text that says "OSI 参考模型……七层"
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean possible = true;
+        for (String word : unit.words()) {
+          Query q = unitQuery(new Unit(word, Map.of(word, 1f), List.of(word)));
+          possible &= !(q instanceof MatchNoDocsQuery);
+          all.add(q, Occur.MUST);
+        }
+        if (possible) {
+          fields.add(new BoostQuery(all.build(), SCATTERED_WEIGHT), Occur.SHOULD);
+          added++;
         }
       }
+      for (Map.Entry<String, Float> spelling : unit.spellings().entrySet()) {
+        for (Map.Entry<String, Float> field : FIELD_BOOSTS.entrySet()) {
+          Query q = fieldQuery(field.getKey(), spelling.getKey());
+          if (q != null) {
+            fields.add(new BoostQuery(q, field.getValue() * spelling.getValue()), Occur.SHOULD);
+            added++;
+          }
+        }
+      }
+      return added == 0 ? new MatchNoDocsQuery("no field has " + unit.text()) : fields.build();
     }
-    return fields.build();
-  }
 
-  /** The text as one field would index it: a term, or an exact phrase of its tokens. */
-  private Query fieldQuery(String field, String text) {
-    List<String> tokens = tokens(analysis.forField(field), text);
-    if (tokens.isEmpty()) {
-      return null;
+    /** The text as one field would index it: a term, or an exact phrase of its tokens; null when it cannot match. */
+    Query fieldQuery(String field, String text) {
+      List<String> tokens = tokens(analysis.forField(field), text);
+      if (tokens.isEmpty()) {
+        return null;
+      }
+      if (tokens.size() == 1) {
+        return term(field, tokens.get(0));
+      }
+      return phrase(field, tokens, 0);
     }
-    if (tokens.size() == 1) {
-      return new TermQuery(new Term(field, tokens.get(0)));
-    }
-    return phrase(field, tokens, 0);
-  }
 
-  /** Rewards the whole query standing together: nearby words, exact Chinese substrings. */
-  private List<Query> phraseQueries(String normalized, int unitCount) {
-    List<Query> phrases = new ArrayList<>();
-    if (unitCount < 2) {
+    /** Rewards the whole query standing together: nearby words, exact Chinese substrings. */
+    List<Query> phraseQueries(String normalized, int unitCount) {
+      List<Query> phrases = new ArrayList<>();
+      if (unitCount < 2) {
+        return phrases;
+      }
+      List<String> words = tokens(analysis.word(), normalized);
+      for (String field : List.of(Fields.TITLE, Fields.HEADINGS, Fields.BODY)) {
+        if (words.size() >= 2 && words.size() <= 12) {
+          Query q = phrase(field, words, 3);
+          if (q != null) {
+            phrases.add(new BoostQuery(q, PHRASE_BOOST * FIELD_BOOSTS.get(field)));
+          }
+        }
+      }
+      List<String> bigrams = tokens(analysis.bigram(), normalized);
+      for (String field : List.of(Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM)) {
+        if (bigrams.size() >= 2 && bigrams.size() <= 24) {
+          Query q = phrase(field, bigrams, 0);
+          if (q != null) {
+            phrases.add(new BoostQuery(q, PHRASE_BOOST * FIELD_BOOSTS.get(field)));
+          }
+        }
+      }
       return phrases;
     }
-    for (String field : List.of(Fields.TITLE, Fields.HEADINGS, Fields.BODY)) {
-      List<String> words = tokens(analysis.word(), normalized);
-      if (words.size() >= 2 && words.size() <= 12) {
-        phrases.add(new BoostQuery(phrase(field, words, 3), PHRASE_BOOST * FIELD_BOOSTS.get(field)));
-      }
-    }
-    for (String field : List.of(Fields.TITLE_BIGRAM, Fields.BODY_BIGRAM)) {
-      List<String> bigrams = tokens(analysis.bigram(), normalized);
-      if (bigrams.size() >= 2 && bigrams.size() <= 24) {
-        phrases.add(new BoostQuery(phrase(field, bigrams, 0), PHRASE_BOOST * FIELD_BOOSTS.get(field)));
-      }
-    }
-    return phrases;
-  }
 
-  private static Query phrase(String field, List<String> tokens, int slop) {
-    PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(slop);
-    for (int i = 0; i < tokens.size(); i++) {
-      builder.add(new Term(field, tokens.get(i)), i);
+    private Query term(String field, String token) {
+      if (lookup == null) {
+        return new TermQuery(new Term(field, token));
+      }
+      TermStates states = lookup.states(field, token);
+      return states.docFreq() == 0 ? null : new TermQuery(new Term(field, token), states);
     }
-    return builder.build();
+
+    /**
+     * Tokens within {@code slop} positions of each other, in order: an exact phrase at slop 0. With
+     * a lookup, span queries over the request's term statistics (a phrase query would look its
+     * terms up again); without one, a plain phrase query.
+     */
+    private Query phrase(String field, List<String> tokens, int slop) {
+      if (lookup == null) {
+        PhraseQuery.Builder builder = new PhraseQuery.Builder().setSlop(slop);
+        for (int i = 0; i < tokens.size(); i++) {
+          builder.add(new Term(field, tokens.get(i)), i);
+        }
+        return builder.build();
+      }
+      SpanQuery[] spans = new SpanQuery[tokens.size()];
+      for (int i = 0; i < tokens.size(); i++) {
+        TermStates states = lookup.states(field, tokens.get(i));
+        if (states.docFreq() == 0) {
+          return null;
+        }
+        spans[i] = new SpanTermQuery(new Term(field, tokens.get(i)), states);
+      }
+      return new SpanNearQuery(spans, slop, true);
+    }
   }
 
   private List<String> tokens(Analyzer analyzer, String text) {

@@ -1,91 +1,291 @@
 package org.dailydl.server.search;
 
-import java.io.IOException;
-import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.dailydl.indexer.Fields;
-import org.dailydl.indexer.analysis.Analysis;
+import java.util.function.ToDoubleFunction;
+import org.dailydl.server.web.Html;
 
 /**
- * Snippets by Lucene's {@link UnifiedHighlighter} over the stored body, marked with the offsets of
- * the body's CJK bigrams (so a Chinese word is marked whether the query matched it as a word or
- * through its bigrams); everything is HTML-escaped except the {@code <mark>} tags.
+ * A hit's snippet: the passage of its body (about {@link #PASSAGE_CHARS} characters, whole
+ * sentences where they fit) that holds the most of the query's distinct terms, rarer terms weighing more,
+ * with every occurrence marked. Everything is HTML-escaped except the {@code <mark>} tags.
  *
- * <p>The offsets come from the postings of {@link Fields#BODY_BIGRAM} (the same text as the stored
- * body, so the same offsets), read through the highlighter's masked fields: only the query's terms
- * are looked up. Re-analysing up to {@link #MAX_ANALYZED_CHARS} of every hit instead gives the same
- * snippets but was most of the time of an uncached search; it stays available for the test that
- * proves the two agree.
+ * <p>The terms are those of the bigram analysis (CJK bigrams, lone CJK characters, whole Latin and
+ * code tokens, lower-cased), so a Chinese word is marked whether the query matched it as a word or
+ * through its bigrams. Occurrences are found in one pass over the text: a bigram is two adjacent
+ * CJK characters, a Latin token a run of letters, digits and {@code _ . '} inside them. This is
+ * what Lucene's UnifiedHighlighter did here with offsets from the postings, in a fraction of the
+ * time (it was half of an uncached search: an offsets enum per term and document, and a passage
+ * scorer hashing every occurrence). Thread-safe (stateless).
  */
 final class Snippets {
-  static final int MAX_ANALYZED_CHARS = 30_000;
-  private static final int PASSAGE_CHARS = 160;
+  static final int PASSAGE_CHARS = 160;
+  /** A passage may run this much longer than the goal to end on a sentence boundary. */
+  static final double SLACK = 1.5;
 
   private Snippets() {}
 
-  static String[] highlight(IndexSearcher searcher, int[] docs, Set<String> terms) throws IOException {
-    return highlight(searcher, docs, terms, offsetSource(searcher.getIndexReader()));
+  /** One occurrence of a term: its characters and the term's index in the query's term list. */
+  private record Hit(int start, int end, int term) {}
+
+  /** The query's terms, split into CJK (as packed characters) and Latin tokens, with weights. */
+  static final class Terms {
+    private final Map<Integer, Integer> cjkPairs = new HashMap<>();
+    private final Map<Character, Integer> cjkSingles = new HashMap<>();
+    /** First characters of CJK terms: most characters of a text start none, and skip the maps. */
+    private final BitSet cjkStarts = new BitSet(Character.MAX_VALUE + 1);
+    private final Map<String, Integer> latin = new HashMap<>();
+    private final double[] weights;
+
+    /** @param weight how telling a term is (e.g. its inverse document frequency); at least 0 */
+    Terms(Set<String> terms, ToDoubleFunction<String> weight) {
+      List<String> list = new ArrayList<>(terms);
+      weights = new double[list.size()];
+      for (int i = 0; i < list.size(); i++) {
+        String t = list.get(i);
+        weights[i] = Math.max(0.1, weight.applyAsDouble(t));
+        if (t.length() == 2 && isCjk(t.charAt(0)) && isCjk(t.charAt(1))) {
+          cjkPairs.put(pair(t.charAt(0), t.charAt(1)), i);
+          cjkStarts.set(t.charAt(0));
+        } else if (t.length() == 1 && isCjk(t.charAt(0))) {
+          cjkSingles.put(t.charAt(0), i);
+          cjkStarts.set(t.charAt(0));
+        } else if (!t.isEmpty()) {
+          latin.put(t.toLowerCase(Locale.ROOT), i);
+        }
+      }
+    }
+
+    boolean isEmpty() {
+      return weights.length == 0;
+    }
+  }
+
+  /** The snippet of {@code text} for {@code terms}: the best passage, or the opening when nothing matches. */
+  static String of(String text, Terms terms) {
+    if (text == null || text.isEmpty()) {
+      return "";
+    }
+    List<Hit> hits = terms.isEmpty() ? List.of() : occurrences(text, terms);
+    if (hits.isEmpty()) {
+      int end = passageEnd(text, 0);
+      return tidy(Html.escape(text.substring(0, end)));
+    }
+    int[] best = bestPassage(text, hits, terms);
+    return format(text, best[0], best[1], hits);
+  }
+
+  private static List<Hit> occurrences(String text, Terms terms) {
+    List<Hit> hits = new ArrayList<>();
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isCjk(c)) {
+        if (!terms.cjkStarts.get(c)) {
+          i++;
+          continue;
+        }
+        Integer single = terms.cjkSingles.get(c);
+        if (single != null) {
+          hits.add(new Hit(i, i + 1, single));
+        }
+        if (i + 1 < n && isCjk(text.charAt(i + 1))) {
+          Integer term = terms.cjkPairs.get(pair(c, text.charAt(i + 1)));
+          if (term != null) {
+            hits.add(new Hit(i, i + 2, term));
+          }
+        }
+        i++;
+      } else if (isWordChar(c)) {
+        int end = i + 1;
+        while (end < n && (isWordChar(text.charAt(end))
+            || (isJoiner(text.charAt(end)) && end + 1 < n && isWordChar(text.charAt(end + 1))))) {
+          end++;
+        }
+        if (!terms.latin.isEmpty()) {
+          Integer term = terms.latin.get(text.substring(i, end).toLowerCase(Locale.ROOT));
+          if (term != null) {
+            hits.add(new Hit(i, end, term));
+          }
+        }
+        i = end;
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  }
+
+  /** [start, end) of the passage with the highest score: distinct terms by weight, repeats a little. */
+  private static int[] bestPassage(String text, List<Hit> hits, Terms terms) {
+    int[] best = null;
+    double bestScore = -1;
+    int lastStart = -1;
+    for (Hit hit : hits) {
+      int start = passageStart(text, hit.start());
+      if (start == lastStart) {
+        continue; // the same passage as the previous hit's
+      }
+      lastStart = start;
+      int end = passageEnd(text, start);
+      if (hit.end() > end) {
+        // one long sentence: a window around the hit instead, a little more after it than before
+        start = Math.max(start, hit.start() - (int) (PASSAGE_CHARS * 0.4));
+        end = Math.min(text.length(), start + PASSAGE_CHARS);
+      }
+      double score = score(hits, start, end, terms);
+      if (score > bestScore) {
+        bestScore = score;
+        best = new int[] {start, end};
+      }
+    }
+    return best;
   }
 
   /**
-   * Postings when the index has offsets there, else re-analysis: an index of an older layout is
-   * served (with the same snippets, only slower) until its rebuild is done.
+   * The weights of the distinct terms present (repeats of a common word do not make a passage
+   * better); between passages with the same terms, the one where the most telling term comes
+   * soonest (the passage is about it, not merely reaching it).
    */
-  static UnifiedHighlighter.OffsetSource offsetSource(IndexReader reader) {
-    FieldInfo bigrams = FieldInfos.getMergedFieldInfos(reader).fieldInfo(Fields.BODY_BIGRAM);
-    return bigrams != null
-        && bigrams.getIndexOptions().compareTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS) >= 0
-        ? UnifiedHighlighter.OffsetSource.POSTINGS
-        : UnifiedHighlighter.OffsetSource.ANALYSIS;
-  }
-
-  /** Snippets with offsets from the postings, or (for comparison) from re-analysing the body. */
-  static String[] highlight(IndexSearcher searcher, int[] docs, Set<String> terms,
-      UnifiedHighlighter.OffsetSource source) throws IOException {
-    if (docs.length == 0) {
-      return new String[0];
-    }
-    boolean postings = source == UnifiedHighlighter.OffsetSource.POSTINGS;
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    String termField = postings ? Fields.BODY_BIGRAM : Fields.BODY;
-    terms.stream().limit(512).forEach(term -> query.add(new TermQuery(new Term(termField, term)), Occur.SHOULD));
-    UnifiedHighlighter highlighter = new UnifiedHighlighter(
-        UnifiedHighlighter.builder(searcher, Analysis.standard().bigram())
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "…", true))
-            .withMaxLength(MAX_ANALYZED_CHARS)
-            .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
-                BreakIterator.getSentenceInstance(Locale.CHINA), PASSAGE_CHARS, 0.4f))
-            .withMaxNoHighlightPassages(1)
-            // the stored body is marked where its bigram twin's terms are
-            .withMaskedFieldsFunc(field -> postings && field.equals(Fields.BODY) ? Set.of(Fields.BODY_BIGRAM) : Set.of())) {
-      @Override
-      protected OffsetSource getOffsetSource(String field) {
-        return postings ? OffsetSource.POSTINGS : OffsetSource.ANALYSIS;
+  private static double score(List<Hit> hits, int start, int end, Terms terms) {
+    Set<Integer> present = new HashSet<>();
+    int bestTerm = -1;
+    int bestAt = end;
+    for (Hit h : hits) {
+      if (h.start() >= start && h.end() <= end) {
+        present.add(h.term());
+        if (bestTerm < 0 || terms.weights[h.term()] > terms.weights[bestTerm]) {
+          bestTerm = h.term();
+          bestAt = h.start();
+        }
       }
-    };
-    String[] snippets = highlighter.highlightFields(new String[] {Fields.BODY}, query.build(), docs, new int[] {1})
-        .get(Fields.BODY);
-    for (int i = 0; i < snippets.length; i++) {
-      snippets[i] = snippets[i] == null ? "" : tidy(snippets[i]);
     }
-    return snippets;
+    double score = 0;
+    for (int term : present) {
+      score += terms.weights[term];
+    }
+    return score - 0.01 * (bestAt - start) / (double) PASSAGE_CHARS;
   }
 
-  /** Adjacent bigram marks ("注意" + "意力") become one mark; whitespace runs one space. */
+  /** The start of the sentence holding {@code offset}. */
+  private static int passageStart(String text, int offset) {
+    int i = offset;
+    while (i > 0 && !(endsSentence(text.charAt(i - 1))
+        && !endsSentence(text.charAt(i)))) {
+      i--;
+    }
+    return i;
+  }
+
+  /** The end of a passage from {@code start}: whole sentences up to about the goal length. */
+  private static int passageEnd(String text, int start) {
+    int goal = start + PASSAGE_CHARS;
+    int limit = (int) Math.min(text.length(), start + PASSAGE_CHARS * SLACK);
+    int end = start;
+    int i = start;
+    while (i < text.length()) {
+      while (i < text.length() && !endsSentence(text.charAt(i))) {
+        i++;
+      }
+      while (i < text.length() && endsSentence(text.charAt(i))) {
+        i++;
+      }
+      if (i > limit) {
+        break;
+      }
+      end = i;
+      if (end >= goal) {
+        break;
+      }
+    }
+    if (end == start) {
+      // the first sentence alone is too long: cut it, never inside a surrogate pair
+      end = Math.min(text.length(), goal);
+      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+    }
+    return end;
+  }
+
+  /** The passage with its hits marked; overlapping and adjacent hits form one mark. */
+  private static String format(String text, int start, int end, List<Hit> hits) {
+    StringBuilder out = new StringBuilder((end - start) + 32);
+    int at = start;
+    int spanStart = -1;
+    int spanEnd = -1;
+    for (Hit h : hits) {
+      if (h.start() < start || h.end() > end) {
+        continue;
+      }
+      if (spanStart >= 0 && h.start() <= spanEnd) {
+        spanEnd = Math.max(spanEnd, h.end());
+        continue;
+      }
+      if (spanStart >= 0) {
+        at = appendMark(out, text, at, spanStart, spanEnd);
+      }
+      spanStart = h.start();
+      spanEnd = h.end();
+    }
+    if (spanStart >= 0) {
+      at = appendMark(out, text, at, spanStart, spanEnd);
+    }
+    out.append(Html.escape(text.substring(at, end)));
+    return tidy(out.toString());
+  }
+
+  private static int appendMark(StringBuilder out, String text, int at, int from, int to) {
+    out.append(Html.escape(text.substring(at, from))).append("<mark>")
+        .append(Html.escape(text.substring(from, to))).append("</mark>");
+    return to;
+  }
+
+  /** Sentence-ending punctuation, Chinese and Latin, and line breaks: a passage boundary follows a run of them. */
+  static boolean endsSentence(char c) {
+    return switch (c) {
+      case '。', '！', '？', '；', '…', '\n', '!', '?', ';', '.' -> true;
+      default -> false;
+    };
+  }
+
+  /** Whitespace runs become one space. */
   static String tidy(String snippet) {
-    return snippet.replace("</mark><mark>", "").replaceAll("\\s+", " ").strip();
+    return snippet.replaceAll("\\s+", " ").strip();
+  }
+
+  static boolean isCjk(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c < 128 ? Character.isLetterOrDigit(c) || c == '_' : Character.isLetterOrDigit(c) && !isCjk(c);
+  }
+
+  private static boolean isJoiner(char c) {
+    return c == '.' || c == '\'';
+  }
+
+  private static int pair(char a, char b) {
+    return (a << 16) | b;
+  }
+
+  /** Distinct terms, for tests. */
+  static Set<String> markedTerms(String snippet) {
+    Set<String> marked = new HashSet<>();
+    int i = snippet.indexOf("<mark>");
+    while (i >= 0) {
+      int j = snippet.indexOf("</mark>", i);
+      marked.add(snippet.substring(i + 6, j));
+      i = snippet.indexOf("<mark>", j);
+    }
+    return marked;
   }
 }
