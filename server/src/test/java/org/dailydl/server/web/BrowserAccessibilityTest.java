@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.dailydl.server.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * axe-core (the WebJar on the test classpath) run in the browser tests' real Chromium over every
@@ -32,7 +33,7 @@ class BrowserAccessibilityTest {
   private static final Set<String> WATCHED = Set.of("link-in-text-block", "color-contrast",
       "scrollable-region-focusable", "landmark-unique");
 
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static BrowserServer server;
   static BrowserSession browser;
   static String axeSource;
@@ -42,7 +43,7 @@ class BrowserAccessibilityTest {
   static void start() throws IOException {
     BrowserSession.requireBrowser();
     axeSource = axeCore();
-    server = BrowserServer.start(temp.resolve("index"));
+    server = BrowserServer.start(corpus);
     browser = BrowserSession.start(server.origin);
     selfAttentionId = server.articleId(SELF_ATTENTION_PATH, "自注意力 缩放点积注意力");
   }

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dailydl.server.web.BrowserServer.ApiAnswer;
+import org.dailydl.server.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,7 +31,7 @@ import org.openqa.selenium.interactions.Actions;
 class BrowserQueryTest {
   private static final String SELF_ATTENTION_PATH = "08-LLM/Attentionisallyouneed/selfattention.md";
 
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static BrowserServer server;
   static BrowserSession browser;
   static String selfAttentionId;
@@ -40,7 +41,7 @@ class BrowserQueryTest {
   @BeforeAll
   static void start() throws IOException {
     BrowserSession.requireBrowser();
-    server = BrowserServer.start(temp.resolve("index"));
+    server = BrowserServer.start(corpus);
     browser = BrowserSession.start(server.origin, true);
     selfAttentionId = server.articleId(SELF_ATTENTION_PATH, "自注意力 缩放点积注意力");
   }

@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dailydl.server.SharedCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -18,14 +19,14 @@ import org.openqa.selenium.WebElement;
  * (关键词 / 语义 / 混合) changes the ranking and stays in the URL.
  */
 class BrowserSemanticTest {
-  @TempDir static Path temp;
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
   static BrowserServer server;
   static BrowserSession browser;
 
   @BeforeAll
   static void start() throws Exception {
     BrowserSession.requireBrowser();
-    server = BrowserServer.startWithEmbeddings(temp.resolve("index"));
+    server = BrowserServer.startWithEmbeddings(corpus);
     browser = BrowserSession.start(server.origin);
   }
 

@@ -10,12 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.App;
 import org.dailydl.server.ServeCommand;
+import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
 
@@ -42,54 +41,23 @@ final class BrowserServer implements AutoCloseable {
     this.origin = "http://127.0.0.1:" + app.port();
   }
 
-  /** Indexes {@code content/} into {@code indexDir} and starts the app (web page from the classpath). */
-  static BrowserServer start(Path indexDir) throws IOException {
-    return start(indexDir, false);
+  /** The app over the shared index of {@code content/} (web page from the classpath), lexical search. */
+  static BrowserServer start(SharedCorpus corpus) {
+    return start(corpus, SemanticService.disabled());
   }
 
   /**
-   * The same with semantic search: every passage is embedded (blocking) before the app starts, so
-   * the page sees hybrid results from its first query.
+   * The same with semantic search: every passage is embedded (once per test run) before the app
+   * starts, so the page sees hybrid results from its first query.
    */
-  static BrowserServer startWithEmbeddings(Path indexDir) throws IOException {
-    return start(indexDir, true);
+  static BrowserServer startWithEmbeddings(SharedCorpus corpus) {
+    return start(corpus, corpus.semantics());
   }
 
-  private static BrowserServer start(Path indexDir, boolean embeddings) throws IOException {
-    Path content = findContent();
-    IndexHandle handle = IndexHandle.open(content, indexDir);
-    SemanticService semantics = embeddings ? SemanticService.enabled(handle) : SemanticService.disabled();
-    try {
-      semantics.update();
-      var services = ServeCommand.features(handle, Glossary.forContent(content), null, semantics);
-      Javalin app = App.create(services, App.Settings.DEFAULT).start("127.0.0.1", 0);
-      return new BrowserServer(content, handle, semantics, app);
-    } catch (RuntimeException | IOException e) {
-      semantics.close();
-      handle.close();
-      throw e;
-    }
-  }
-
-  /**
-   * The knowledge base: {@code content/} in the repository root. Maven runs the tests in the server
-   * module, so it is usually {@code ../content}; walking up also works from the repository root or
-   * an IDE's working directory.
-   */
-  static Path findContent() {
-    String configured = System.getenv("DAILYDL_TEST_CONTENT");
-    if (configured != null && !configured.isBlank()) {
-      return Path.of(configured).toAbsolutePath().normalize();
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("content");
-      if (Files.isDirectory(candidate) && Files.isRegularFile(dir.resolve("pom.xml"))
-          && Files.isDirectory(dir.resolve("server"))) {
-        return candidate.normalize();
-      }
-    }
-    throw new IllegalStateException("content/ not found above " + Path.of("").toAbsolutePath()
-        + " (set DAILYDL_TEST_CONTENT to the knowledge base folder)");
+  private static BrowserServer start(SharedCorpus corpus, SemanticService semantics) {
+    var services = ServeCommand.features(corpus.handle(), corpus.glossary(), null, semantics);
+    Javalin app = App.create(services, App.Settings.DEFAULT).start("127.0.0.1", 0);
+    return new BrowserServer(corpus.contentDir(), corpus.handle(), semantics, app);
   }
 
   /** The URL of {@code path} (which starts with "/") on this server. */
@@ -137,13 +105,9 @@ final class BrowserServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    try {
-      app.stop();
-    } finally {
-      semantics.close();
-      handle.close();
-    }
+  public void close() {
+    // the index and its vectors are shared by the run's test classes: only this app stops
+    app.stop();
   }
 
   /** An API answer: HTTP status and JSON body. */
