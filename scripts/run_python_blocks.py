@@ -20,7 +20,7 @@
   以文件方式运行（而不是 python -c），multiprocessing 的 spawn 启动方式也能正常导入主模块。
 - 子进程的环境：MPLBACKEND=Agg（只画到内存，不开窗口），MPLCONFIGDIR 指向临时目录，
   标准输入为空；OMP_NUM_THREADS 未设置时设为 1（小张量上多线程只会更慢，计时也更稳定）。
-- --timeout：每篇文章的超时秒数（默认 180），超时算失败。
+- --timeout：每篇文章的超时秒数（默认 300），超时算失败。
 - --budget：全部文章的总用时上限（默认 600 秒）。每篇文章都会运行；最后总用时超过上限时
   以非零状态退出，方便在持续集成里守住时间预算。
 - 每篇文章输出一行 ok / FAILED 和用时（失败时附 stderr 的最后几行，并尽量指出出错行在
@@ -192,7 +192,7 @@ def collect(paths):
 def main(argv=None):
     ap = argparse.ArgumentParser(description="运行 Markdown 文章中的 Python 代码块")
     ap.add_argument("paths", nargs="*", default=[DEFAULT_FOLDER], help="文件夹或 .md 文件（默认 content）")
-    ap.add_argument("--timeout", type=float, default=180.0, help="每篇文章的超时秒数（默认 180）")
+    ap.add_argument("--timeout", type=float, default=300.0, help="每篇文章的超时秒数（默认 300）")
     ap.add_argument("--budget", type=float, default=600.0, help="全部文章的总用时上限，秒（默认 600）")
     args = ap.parse_args(argv)
 
