@@ -773,6 +773,244 @@ def fig_em():
     fig.save("em-gmm.svg")
 
 
+# ---------------------------------------------------------------- 提升树
+def fig_boosting_tree():
+    fig = Fig(900, 380)
+    x = np.arange(1, 7.0)
+    y = np.array([1.0, 1.4, 2.0, 3.6, 3.9, 4.7])
+    stumps = [(3.5, 1.4667, 4.0667), (5.5, -0.1267, 0.6333), (1.5, -0.34, 0.068)]
+    F = np.zeros(6)
+    stages = []
+    for s_, a, b in stumps:
+        F = F + np.where(x < s_, a, b)
+        stages.append(F.copy())
+    assert np.allclose(stages[-1], [1.0, 1.408, 1.408, 4.008, 4.008, 4.768], atol=1e-3)
+    ax = Axes(fig, 70, 50, 360, 270, (0.5, 6.5), (0.5, 5.2))
+    ax.frame(xticks=range(1, 7), yticks=[1, 2, 3, 4, 5], xlabel="x", ylabel="fₘ(x)", title="三个树桩逐个相加")
+    cols = [ORANGE, GREEN, BLUE]
+    labs = ["f₁ = T₁（切 3.5）", "f₂ = f₁ + T₂（切 5.5）", "f₃ = f₂ + T₃（切 1.5）"]
+    for k, Fm in enumerate(stages):
+        xs, ys = [], []
+        for i in range(6):
+            xs += [x[i] - 0.5, x[i] + 0.5]
+            ys += [Fm[i], Fm[i]]
+        ax.plot(xs, ys, color=cols[k], width=2.6 if k == 2 else 1.8, dash=None if k == 2 else "6,3")
+    for xi, yi in zip(x, y):
+        ax.dot(xi, yi, r=6, fill="#222")
+    ax.legend([(l, c, None if k == 2 else "6,3", "line") for k, (l, c) in enumerate(zip(labs, cols))],
+              ax.X(0.6), ax.Y(5.0) + 4, size=12)
+    losses = [57.22, 1.153, 0.672, 0.533]
+    bx = Axes(fig, 560, 50, 290, 270, (-0.5, 3.5), (0, 1.3))
+    bx.frame(xticks=[0, 1, 2, 3], yticks=[0, 0.4, 0.8, 1.2], xlabel="轮次 m", ylabel="训练平方损失",
+             title="损失单调下降、越降越慢", grid=False)
+    for m, v in enumerate(losses):
+        h = min(v, 1.3)
+        fig.rect(bx.X(m) - 22, bx.Y(h), 44, bx.Y(0) - bx.Y(h), fill=GRAY if m == 0 else BLUE, stroke="none")
+        fig.text(bx.X(m), bx.Y(h) - 6 if m else bx.Y(h) + 16, "%g" % v, size=12, color="#fff" if m == 0 else "#222")
+    fig.text(bx.X(0), bx.Y(1.3) + 34, "（截断）", size=11, color="#fff")
+    fig.save("boosting-tree-stages.svg")
+
+
+# ---------------------------------------------------------------- 梯度提升：损失与伪残差
+def fig_gb_losses():
+    fig = Fig(900, 380)
+    e = np.linspace(-4, 4, 401)
+    d = 2.0
+    hub = np.where(np.abs(e) <= d, 0.5 * e ** 2, d * (np.abs(e) - d / 2))
+    ax = Axes(fig, 70, 50, 340, 270, (-4, 4), (0, 8.2))
+    ax.frame(xticks=range(-4, 5, 2), yticks=[0, 2, 4, 6, 8], xlabel="残差 e = y − F", ylabel="损失 L",
+             title="三种回归损失（Huber 取 δ = 2）")
+    ax.plot(e, 0.5 * e ** 2, color=BLUE, width=2.4)
+    ax.plot(e, np.abs(e), color=ORANGE, width=2.4)
+    ax.plot(e, hub, color=GREEN, width=2.4, dash="7,4")
+    ax.legend([("平方 ½e²", BLUE, None, "line"), ("绝对 |e|", ORANGE, None, "line"),
+               ("Huber", GREEN, "7,4", "line")], ax.X(-1.2), ax.Y(8.0) + 6, size=12)
+    bx = Axes(fig, 540, 50, 310, 270, (-4, 11), (-4.2, 7.5))
+    bx.frame(xticks=[-4, -2, 0, 2, 4, 6, 8, 10], yticks=[-4, -2, 0, 2, 4, 6], xlabel="残差 e = y − F",
+             ylabel="伪残差 r = −∂L/∂F", title="伪残差：离群点的话语权")
+    e2 = np.linspace(-4, 11, 601)
+    bx.plot(e2, e2, color=BLUE, width=2.4)
+    bx.plot(e2, np.sign(e2), color=ORANGE, width=2.4)
+    bx.plot(e2, np.clip(e2, -d, d), color=GREEN, width=2.4, dash="7,4")
+    # 第六节例子中离群点 y=10：平方损失下 e=6，绝对 / Huber 下 e=7.5
+    bx.dot(6, 6, r=5.5, fill=BLUE)
+    fig.text(bx.X(6) - 8, bx.Y(6) - 6, "平方：6", size=12, anchor="end", color=BLUE)
+    bx.dot(7.5, 1, r=5.5, fill=ORANGE)
+    fig.text(bx.X(7.5) + 8, bx.Y(1) + 16, "绝对：1", size=12, anchor="start", color=ORANGE)
+    bx.dot(7.5, 2, r=5.5, fill=GREEN)
+    fig.text(bx.X(7.5) + 8, bx.Y(2) - 6, "Huber：2", size=12, anchor="start", color=GREEN)
+    fig.text(695, 372, "圆点：第六节离群点 y = 10 在三种损失下的第一轮伪残差", size=12.5)
+    fig.save("gb-losses.svg")
+
+
+# ---------------------------------------------------------------- GBDT 回归：三种损失的第一棵树
+def fig_gbdt_reg():
+    fig = Fig(900, 380)
+    x = np.arange(1, 7.0)
+    y = np.array([2.0, 2.4, 3.0, 3.4, 3.8, 12.0])
+    ax = Axes(fig, 70, 50, 480, 270, (0.5, 6.5), (1, 13))
+    ax.frame(xticks=range(1, 7), yticks=[2, 4, 6, 8, 10, 12], xlabel="x", ylabel="y",
+             title="第一棵树桩（学习率取 1 以便看清）：F₀ + γ")
+    fits = [("平方损失：F₀ = 4.433，切 5.5", 4.4333, 5.5, -1.5133, 7.5667, BLUE, None),
+            ("绝对损失：F₀ = 3.2，切 3.5", 3.2, 3.5, -0.8, 0.6, ORANGE, None),
+            ("Huber（δ=1）：F₀ = 3.2，切 3.5", 3.2, 3.5, -0.7333, 0.8, GREEN, "7,4")]
+    for lab, f0, s_, a, b, col, dash in fits:
+        ax.plot([0.5, s_, s_, 6.5], [f0 + a, f0 + a, f0 + b, f0 + b], color=col, width=2.4, dash=dash)
+    for xi, yi in zip(x, y):
+        ax.dot(xi, yi, r=6, fill=RED if yi > 10 else "#222")
+    fig.text(ax.X(6), ax.Y(12) + 24, "离群点", size=12, color=RED)
+    ax.legend([(f[0], f[5], f[6], "line") for f in fits], ax.X(0.6), ax.Y(12.6) + 6, size=12)
+    fig.text(730, 80, "平方损失把唯一的一刀", size=13, anchor="middle")
+    fig.text(730, 102, "用来单独照顾离群点；", size=13, anchor="middle")
+    fig.text(730, 140, "绝对损失和 Huber 学到的", size=13, anchor="middle")
+    fig.text(730, 162, "是前 5 个点真实的", size=13, anchor="middle")
+    fig.text(730, 184, "\u201c左低右高\u201d结构。", size=13, anchor="middle")
+    fig.text(730, 240, "平方损失右叶 4.433 + 7.567 = 12", size=12, color=BLUE)
+    fig.text(730, 262, "绝对损失右叶 3.2 + 0.6 = 3.8", size=12, color=ORANGE)
+    fig.text(730, 284, "Huber 右叶 3.2 + 0.8 = 4.0", size=12, color=GREEN)
+    fig.save("gbdt-regression-losses.svg")
+
+
+# ---------------------------------------------------------------- GBDT 分类：两轮之后的概率
+def fig_gbdt_clf():
+    fig = Fig(900, 390)
+    x = np.arange(1, 7.0)
+    y = np.array([0, 1, 0, 1, 1, 1.0])
+    F = np.full(6, math.log(2))
+    hist = [F.copy()]
+    for s_ in (3.5, 1.5):
+        p = sigmoid(F)
+        r = y - p
+        for mask in (x < s_, x > s_):
+            F[mask] += 0.5 * r[mask].sum() / (p[mask] * (1 - p[mask])).sum()
+        hist.append(F.copy())
+    assert np.allclose(sigmoid(hist[2]), [0.2632, 0.5635, 0.5635, 0.8526, 0.8526, 0.8526], atol=1e-4)
+    ax = Axes(fig, 70, 50, 340, 260, (0.5, 6.5), (-1.4, 2.2))
+    ax.frame(xticks=range(1, 7), yticks=[-1, 0, 1, 2], xlabel="x", ylabel="对数几率 F(x)", title="对数几率逐轮修正")
+    cols = [GRAY, ORANGE, BLUE]
+    for k, Fm in enumerate(hist):
+        xs, ys = [], []
+        for i in range(6):
+            xs += [x[i] - 0.5, x[i] + 0.5]
+            ys += [Fm[i], Fm[i]]
+        ax.plot(xs, ys, color=cols[k], width=2.6 if k == 2 else 1.8, dash=None if k == 2 else "6,3")
+    fig.line(ax.X(0.5), ax.Y(0), ax.X(6.5), ax.Y(0), color="#999", width=1, dash="3,3")
+    ax.legend([("F₀ = ln 2", GRAY, "6,3", "line"), ("F₁（切 3.5）", ORANGE, "6,3", "line"),
+               ("F₂（切 1.5）", BLUE, None, "line")], ax.X(0.6), ax.Y(2.1) + 6, size=12)
+    bx = Axes(fig, 540, 50, 310, 260, (0.5, 6.5), (0, 1))
+    bx.frame(xticks=range(1, 7), yticks=[0, 0.25, 0.5, 0.75, 1], xlabel="x", ylabel="p = σ(F)",
+             title="两轮后的概率（ν = 0.5）")
+    fig.line(bx.X(0.5), bx.Y(0.5), bx.X(6.5), bx.Y(0.5), color="#999", width=1, dash="3,3")
+    p2 = sigmoid(hist[2])
+    for xi, pi, yi in zip(x, p2, y):
+        fig.rect(bx.X(xi) - 16, bx.Y(pi), 32, bx.Y(0) - bx.Y(pi), fill=BLUE if yi else "#bbbbbb", stroke="none")
+        fig.text(bx.X(xi), bx.Y(pi) - 6, "%.3f" % pi, size=11)
+        fig.text(bx.X(xi), bx.Y(0) - 8, "正" if yi else "负", size=11, color="#fff" if yi else "#222")
+    fig.text(695, 380, "x = 3 的负例夹在两个正例中间，两个树桩还切不出来（p = 0.564）", size=12.5)
+    fig.save("gbdt-classification.svg")
+
+
+# ---------------------------------------------------------------- XGBoost：缺失值两个方向的增益
+def fig_xgb_gain():
+    fig = Fig(830, 370)
+    x = np.array([1, 2, 3, np.nan, 5, 6])
+    y = np.array([0, 1, 0, 1, 1, 1.0])
+    g, h, lam = 0.5 - y, np.full(6, 0.25), 1.0
+    miss = np.isnan(x)
+    G, H, Gm, Hm = g.sum(), h.sum(), g[miss].sum(), h[miss].sum()
+    sc = lambda a, b: a * a / (b + lam)
+    vals = [1, 2, 3, 5, 6]
+    rows = []
+    for a, b in zip(vals[:-1], vals[1:]):
+        t = (a + b) / 2
+        left = (~miss) & (x < t)
+        GL, HL = g[left].sum(), h[left].sum()
+        rows.append((t, 0.5 * (sc(GL + Gm, HL + Hm) + sc(G - GL - Gm, H - HL - Hm) - sc(G, H)),
+                     0.5 * (sc(GL, HL) + sc(G - GL, H - HL) - sc(G, H))))
+    assert abs(rows[2][2] - 0.514) < 1e-3
+    ax = Axes(fig, 80, 50, 460, 270, (0.5, 4.5), (-0.1, 0.6))
+    ax.frame(xticks=[], yticks=[-0.1, 0, 0.2, 0.4, 0.6], ylabel="分裂增益", grid=True,
+             title="四个候选切分 × 缺失值走左 / 走右（λ = 1）")
+    fig.line(ax.X(0.5), ax.Y(0), ax.X(4.5), ax.Y(0), color="#555", width=1.2)
+    for k, (t, gl, gr) in enumerate(rows):
+        c = k + 1
+        for off, v, col in [(-0.17, gl, "#9db7e0"), (0.17, gr, ORANGE)]:
+            top, bot = (ax.Y(v), ax.Y(0)) if v >= 0 else (ax.Y(0), ax.Y(v))
+            best = abs(v - 0.514) < 1e-3
+            fig.rect(ax.X(c + off) - 18, top, 36, bot - top, fill=GREEN if best else col, stroke="none")
+            fig.text(ax.X(c + off), (ax.Y(v) - 6) if v >= 0 else (ax.Y(v) + 15), "%.3f" % v, size=11.5)
+        fig.text(ax.X(c), ax.Y(-0.1) + 18, "x < %g" % t, size=12.5)
+    ax.legend([("缺失值走左", "#9db7e0", None, "line"), ("缺失值走右", ORANGE, None, "line"),
+               ("最优：x < 4，缺失走右", GREEN, None, "line")], ax.X(0.6), ax.Y(0.58) + 6, size=12)
+    x0 = 575
+    fig.text(x0 + 100, 70, "最优分裂的两个叶子", size=14, weight="bold")
+    for i, s_ in enumerate(["左 {1,2,3}：G = 0.5，H = 0.75", "w* = −0.5 / 1.75 = −0.286",
+                            "右 {缺失,5,6}：G = −1.5，H = 0.75", "w* = 1.5 / 1.75 = 0.857",
+                            "缺失的第 4 个样本是正例，", "被送进了正例多的右边"]):
+        fig.text(x0, 102 + i * 26 + (12 if i >= 4 else 0), s_, size=12.5, anchor="start",
+                 color=BLUE if i in (1, 3) else "#222")
+    fig.save("xgboost-missing-gain.svg")
+
+
+# ---------------------------------------------------------------- LightGBM：按层 vs 按叶
+def fig_growth():
+    fig = Fig(880, 410)
+
+    def tree(cx, title, nodes, edges, note):
+        fig.text(cx, 30, title, size=15, weight="bold")
+        for (a, b) in edges:
+            fig.line(nodes[a][0], nodes[a][1], nodes[b][0], nodes[b][1], color="#666", width=1.6)
+        for k, (x, y, lab, split, order) in nodes.items():
+            fill = "#eef3fb" if split else "#e8f6ea"
+            fig.circle(x, y, 20, fill=fill, stroke=BLUE if split else GREEN, width=1.8)
+            fig.text(x, y + 5, lab, size=12)
+            if order:
+                fig.circle(x + 20, y - 18, 9, fill=ORANGE, stroke="#fff", width=1)
+                fig.text(x + 20, y - 14, str(order), size=11, color="#fff", weight="bold")
+        for i, s_ in enumerate(note):
+            fig.text(cx, 350 + i * 22, s_, size=12.5, color=BLUE if i == 0 else "#333")
+
+    lv = {"根": (220, 80, "10", True, 1), "L": (130, 160, "6", True, 2), "R": (310, 160, "0.5", True, 3),
+          "LL": (85, 240, "叶", False, 0), "LR": (175, 240, "叶", False, 0),
+          "RL": (265, 240, "叶", False, 0), "RR": (355, 240, "叶", False, 0)}
+    tree(220, "按层生长（max_depth = 2）", lv, [("根", "L"), ("根", "R"), ("L", "LL"), ("L", "LR"), ("R", "RL"), ("R", "RR")],
+         ["总增益 10 + 6 + 0.5 = 16.5", "第 3 次分裂被迫用在增益只有 0.5 的 R 上"])
+    lf = {"根": (660, 80, "10", True, 1), "L": (570, 160, "6", True, 2), "R": (750, 160, "叶", False, 0),
+          "LL": (520, 240, "3", True, 3), "LR": (620, 240, "叶", False, 0),
+          "LLL": (475, 310, "叶", False, 0), "LLR": (565, 310, "叶", False, 0)}
+    tree(660, "按叶生长（num_leaves = 4）", lf, [("根", "L"), ("根", "R"), ("L", "LL"), ("L", "LR"), ("LL", "LLL"), ("LL", "LLR")],
+         ["总增益 10 + 6 + 3 = 19", "第 3 次分裂给了增益最大的 LL，树更深"])
+    fig.text(440, 402, "圆内数字 = 分裂该节点的增益；橙色编号 = 分裂的先后顺序；两棵树都有 4 个叶子", size=12, color="#444")
+    fig.save("level-vs-leaf-growth.svg")
+
+
+# ---------------------------------------------------------------- CatBoost：对称树
+def fig_oblivious():
+    fig = Fig(820, 330)
+    fig.text(410, 28, "深度 2 的对称树：同一层共用一个条件，叶子编号就是比特串", size=15, weight="bold")
+
+    def box(x, y, s_, w=170, fill="#eef3fb", stroke=BLUE):
+        fig.rect(x - w / 2, y, w, 36, fill=fill, stroke=stroke, width=1.8, rx=8)
+        fig.text(x, y + 23, s_, size=13)
+
+    box(410, 50, "age ≥ 30 ?")
+    for x in (230, 590):
+        fig.line(410, 86, x, 130, color="#666", width=1.6)
+        box(x, 130, "city_TS > 0.6 ?", fill="#fff3d6", stroke=ORANGE)
+    fig.text(300, 112, "否 b₁=0", size=12, anchor="end")
+    fig.text(520, 112, "是 b₁=1", size=12, anchor="start")
+    leaves = [(140, "00", "w₀₀", 0), (320, "01", "w₀₁", 1), (500, "10", "w₁₀", 2), (680, "11", "w₁₁", 3)]
+    for (lx, bits, w, idx), px in zip(leaves, [230, 230, 590, 590]):
+        fig.line(px, 166, lx, 215, color="#666", width=1.6)
+        box(lx, 215, "%s：叶子 %d" % (w, idx), w=130, fill="#e8f6ea", stroke=GREEN)
+        fig.text(lx, 272, "比特 %s" % bits, size=12, color="#444")
+    for px in (230, 590):
+        fig.text(px - 55, 198, "否", size=12, anchor="end")
+        fig.text(px + 55, 198, "是", size=12, anchor="start")
+    fig.text(410, 312, "例：age = 25、city_TS = 0.7 → b₁ = 0、b₂ = 1 → 叶子 0×2 + 1 = 1，即 w₀₁", size=13, color=BLUE)
+    fig.save("oblivious-tree.svg")
+
+
 if __name__ == "__main__":
     fig_linreg()
     fig_logistic()
@@ -789,3 +1027,10 @@ if __name__ == "__main__":
     fig_pca()
     fig_bayes()
     fig_em()
+    fig_boosting_tree()
+    fig_gb_losses()
+    fig_gbdt_reg()
+    fig_gbdt_clf()
+    fig_xgb_gain()
+    fig_growth()
+    fig_oblivious()
