@@ -1011,6 +1011,36 @@ def fig_oblivious():
     fig.save("oblivious-tree.svg")
 
 
+# ---------------------------------------------------------------- 特征工程：等宽与等频分箱
+def fig_binning():
+    fig = Fig(820, 300)
+    ages = np.array([18, 22, 25, 31, 38, 45, 52, 67], float)
+    width_edges = [18 + 12.25 * k for k in range(1, 4)]
+    q_edges = list(np.percentile(ages, [25, 50, 75]))
+    assert np.allclose(width_edges, [30.25, 42.5, 54.75]) and np.allclose(q_edges, [24.25, 34.5, 46.75])
+    fig.text(410, 26, "8 个年龄分成 4 箱：等宽（uniform）与等频（quantile）", size=15, weight="bold")
+    X = lambda a: 110 + (a - 15) / (70 - 15) * 670
+    cols = ["#dbe6f6", "#fde7c8", "#dcf0df", "#eadcf2"]
+    for row, (name, edges) in enumerate([("等宽", width_edges), ("等频", q_edges)]):
+        y0 = 70 + row * 105
+        fig.text(95, y0 + 30, name, size=14, anchor="end", weight="bold")
+        bounds = [15] + list(edges) + [70]
+        for k in range(4):
+            fig.rect(X(bounds[k]), y0, X(bounds[k + 1]) - X(bounds[k]), 44, fill=cols[k], stroke="#fff", width=1)
+            cnt = int(((ages > bounds[k]) & (ages <= bounds[k + 1])).sum())
+            fig.text((X(bounds[k]) + X(bounds[k + 1])) / 2, y0 + 62, "%d 人" % cnt, size=12, color="#444")
+        for e in edges:
+            fig.line(X(e), y0 - 6, X(e), y0 + 50, color=RED, width=1.8, dash="5,3")
+            fig.text(X(e), y0 - 10, "%.2f" % e, size=11.5, color=RED)
+        for a in ages:
+            fig.circle(X(a), y0 + 22, 6.5, fill="#222", stroke="#fff")
+    fig.line(X(15), 282, X(70), 282, color="#555", width=1.2)
+    for t in range(20, 71, 10):
+        fig.line(X(t), 278, X(t), 286, color="#555", width=1)
+        fig.text(X(t), 298, str(t), size=11, color="#444")
+    fig.save("binning.svg")
+
+
 if __name__ == "__main__":
     fig_linreg()
     fig_logistic()
@@ -1034,3 +1064,4 @@ if __name__ == "__main__":
     fig_xgb_gain()
     fig_growth()
     fig_oblivious()
+    fig_binning()
