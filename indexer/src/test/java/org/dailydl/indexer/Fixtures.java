@@ -12,14 +12,33 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The fixture corpus of small real Chinese articles under {@code src/test/resources/corpus}. */
+/**
+ * The fixture corpora under {@code src/test/resources}: {@code corpus} (small real Chinese
+ * articles, front matter and dense links, like ours) and {@code thirdparty} (notes shaped like
+ * other people's: numbered days, {@code ## 题目} first headings, chapter-numbered H1s, a home page
+ * whose table of contents names the notes, no front matter, few links).
+ */
 public final class Fixtures {
   private Fixtures() {}
 
   /** The corpus folder on the classpath (read-only use). */
   public static Path corpus() {
+    return folder("corpus");
+  }
+
+  /** The third-party-shaped corpus folder on the classpath (read-only use). */
+  public static Path thirdParty() {
+    return folder("thirdparty");
+  }
+
+  /** A writable copy of the third-party-shaped corpus in {@code target}. */
+  public static Path copyOfThirdParty(Path target) {
+    return copy(thirdParty(), target);
+  }
+
+  private static Path folder(String name) {
     try {
-      URI uri = Fixtures.class.getResource("/corpus/README.md").toURI();
+      URI uri = Fixtures.class.getResource("/" + name + "/README.md").toURI();
       if (uri.getScheme().equals("jar")) {
         // the server's tests read the corpus from the indexer's test jar
         try {
@@ -36,7 +55,10 @@ public final class Fixtures {
 
   /** A writable copy of the corpus in {@code target}, for tests that edit files. */
   public static Path copyOfCorpus(Path target) {
-    Path source = corpus();
+    return copy(corpus(), target);
+  }
+
+  private static Path copy(Path source, Path target) {
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         Path dest = target.resolve(source.relativize(path).toString());

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param path path relative to the content root, {@code /}-separated, with extension
  * @param category top folder, or {@code ""} for files at the root
  * @param title the inferred title: the subject, never a numbered or generic section heading
+ * @param titleSource where the title came from
  * @param headings headings in document order
  * @param body prose text (tables and math included, code excluded)
  * @param code code blocks and notebook code cells, newline-separated
@@ -25,6 +26,7 @@ public record Article(
     String path,
     String category,
     String title,
+    TitleSource titleSource,
     List<Heading> headings,
     String body,
     String code,
@@ -39,6 +41,7 @@ public record Article(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(titleSource, "titleSource");
     headings = List.copyOf(headings);
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(code, "code");
@@ -56,6 +59,25 @@ public record Article(
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
+  }
+
+  /** Where a title came from, most telling first (see {@link TitleInference}). */
+  public enum TitleSource {
+    FRONT_MATTER, HEADING, LINK_TEXT, OPENING, FILE_NAME;
+
+    /** Whether the words other notes link with should replace a title from this source. */
+    public boolean yieldsToLinkText() {
+      return this == OPENING || this == FILE_NAME;
+    }
+  }
+
+  /** A title and where it came from. */
+  public record Title(String text, TitleSource source) {}
+
+  /** This article under another title. */
+  public Article withTitle(Title newTitle) {
+    return new Article(id, path, category, newTitle.text(), newTitle.source(), headings, body, code, links,
+        frontMatter, kind, size, hash);
   }
 
   /** A heading: level 1–6, its text, and its 1-based line in the file (0 when unknown). */

@@ -75,14 +75,16 @@ public final class ArticleParser {
       kind = Article.Kind.MARKDOWN;
     }
     List<Link> links = resolveLinks(file, parsed.links(), kind == Article.Kind.NOTEBOOK ? text : null);
-    String title = TitleInference.infer(parsed.frontMatter().title(), parsed.firstH1(), file.path());
+    Article.Title title = TitleInference.infer(parsed.frontMatter().title(), parsed.headings(), parsed.opening(),
+        file.path());
     List<Article.Heading> headings = kind == Article.Kind.NOTEBOOK ? withoutLines(parsed.headings()) : parsed.headings();
     Article article =
         new Article(
             ArticleIds.of(file.path()),
             file.path(),
             categoryOf(file.path()),
-            title,
+            title.text(),
+            title.source(),
             headings,
             parsed.body(),
             code,

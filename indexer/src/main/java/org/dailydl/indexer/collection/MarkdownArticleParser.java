@@ -15,6 +15,7 @@ import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
@@ -43,8 +44,8 @@ public final class MarkdownArticleParser {
   /** What one Markdown text contains. */
   public record Parsed(
       Article.FrontMatter frontMatter,
-      String firstH1,
       List<Article.Heading> headings,
+      String opening,
       String body,
       String code,
       List<RawLink> links) {}
@@ -58,8 +59,8 @@ public final class MarkdownArticleParser {
     collector.visitChildren(document);
     return new Parsed(
         frontMatter(document),
-        collector.firstH1,
         collector.headings,
+        collector.opening,
         collector.body.toString().strip(),
         collector.code.toString().strip(),
         collector.links);
@@ -118,7 +119,8 @@ public final class MarkdownArticleParser {
     private final StringBuilder code = new StringBuilder();
     private final List<Article.Heading> headings = new ArrayList<>();
     private final List<RawLink> links = new ArrayList<>();
-    private String firstH1;
+    /** The first paragraph after the first heading: it often says what a note is about. */
+    private String opening;
 
     Collector(Document document) {
       this.document = document;
@@ -150,10 +152,9 @@ public final class MarkdownArticleParser {
         String text = textOf(heading).strip();
         if (!text.isEmpty()) {
           headings.add(new Article.Heading(heading.getLevel(), text, heading.getStartLineNumber() + 1));
-          if (heading.getLevel() == 1 && firstH1 == null) {
-            firstH1 = text;
-          }
         }
+      } else if (node instanceof Paragraph paragraph && opening == null && !headings.isEmpty()) {
+        opening = textOf(paragraph).strip();
       } else if (node instanceof MathNode math) {
         body.append(' ').append(MathText.words(math.tex())).append(' ');
         return;

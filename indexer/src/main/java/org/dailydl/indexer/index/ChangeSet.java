@@ -1,12 +1,18 @@
 package org.dailydl.indexer.index;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.dailydl.indexer.collection.Article;
 import org.dailydl.indexer.collection.ContentFile;
 import org.dailydl.indexer.collection.Problem;
+import org.dailydl.indexer.collection.TitleInference;
 import org.dailydl.indexer.index.ParseStage.ParsedFile;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.indexer.schema.StoredLink;
@@ -22,6 +28,11 @@ final class ChangeSet {
   private final Map<String, IndexedArticle> kept;
   private final List<Problem> problems = new ArrayList<>();
   private Map<String, List<String>> anchors;
+  private Map<String, List<StoredLink>> linksBySource = Map.of();
+  private Set<String> tablesOfContents = Set.of();
+
+  /** A page linking to at least this many notes is a table of contents: its link words name them. */
+  static final int TABLE_OF_CONTENTS_LINKS = 5;
 
   private ChangeSet(IndexPlan plan) {
     this.plan = plan;
@@ -44,6 +55,7 @@ final class ChangeSet {
       }
     }
     changes.anchors = changes.computeAnchors();
+    changes.applyLinkTitles();
     return changes;
   }
 
@@ -63,6 +75,61 @@ final class ChangeSet {
         written.put(p.file().path(), p);
       }
     }
+    applyLinkTitles();
+  }
+
+  /**
+   * A note whose own text names no subject (its title would come from an opening sentence or its
+   * file name) takes the words a table of contents links to it with: the home page says
+   * "字典、集合" for Day03.md. When several notes would get the same words, each is qualified by its
+   * folder.
+   */
+  private void applyLinkTitles() {
+    Map<String, String> chosen = new TreeMap<>();
+    for (ParsedFile p : written.values()) {
+      if (p.article().titleSource().yieldsToLinkText()) {
+        linkTextTitle(p.article().path()).ifPresent(text -> chosen.put(p.article().path(), text));
+      }
+    }
+    Map<String, Integer> uses = new HashMap<>();
+    chosen.values().forEach(text -> uses.merge(text, 1, Integer::sum));
+    chosen.forEach((path, text) -> {
+      String folder = folderName(path);
+      String title = uses.get(text) > 1 && !folder.isEmpty() ? folder + " " + text : text;
+      ParsedFile p = written.get(path);
+      written.put(path, new ParsedFile(p.file(), p.article().withTitle(
+          new Article.Title(title, Article.TitleSource.LINK_TEXT)), p.problems(), p.modified()));
+    });
+  }
+
+  /** The first words that name a subject among the links to {@code path} from tables of contents. */
+  private Optional<String> linkTextTitle(String path) {
+    String folder = folderOf(path);
+    List<String> sources = tablesOfContents.stream()
+        .sorted(Comparator.comparing((String s) -> !folderOf(s).equals(folder)).thenComparing(s -> s))
+        .toList();
+    for (String source : sources) {
+      for (StoredLink link : linksBySource.getOrDefault(source, List.of())) {
+        if (path.equals(link.target())) {
+          Optional<String> title = TitleInference.fromLinkText(link.text());
+          if (title.isPresent()) {
+            return title;
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String folderOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  /** The readable name of a note's folder ("" at the root). */
+  private static String folderName(String path) {
+    String folder = folderOf(path);
+    return folder.isEmpty() ? "" : TitleInference.readableName(folder.substring(folder.lastIndexOf('/') + 1));
   }
 
   private Map<String, List<String>> computeAnchors() {
@@ -70,6 +137,14 @@ final class ChangeSet {
     kept.values().forEach(k -> links.put(k.path(), k.links()));
     written.values().forEach(p -> links.put(p.article().path(),
         p.article().links().stream().filter(l -> l.toArticle()).map(StoredLink::of).toList()));
+    linksBySource = links;
+    tablesOfContents = new TreeSet<>();
+    links.forEach((source, out) -> {
+      long targets = out.stream().map(StoredLink::target).filter(t -> t != null && links.containsKey(t)).distinct().count();
+      if (targets >= TABLE_OF_CONTENTS_LINKS) {
+        tablesOfContents.add(source);
+      }
+    });
     return Anchors.compute(links, new TreeSet<>(links.keySet()));
   }
 

@@ -2,6 +2,7 @@ package org.dailydl.indexer.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,10 +12,14 @@ class TitleInferenceTest {
   @CsvSource(delimiter = '|', nullValues = "-", value = {
       "-            | 05_ResNet.md                    | ResNet",
       "-            | 08-LLM/Bert/核心解析.md          | Bert 核心解析",
-      "1. 列表      | 07-BaseClass/Ds/02线性表.md      | 线性表",
+      "1. 列表      | 07-BaseClass/Ds/02线性表.md      | 列表",
       "题目         | leetcode/two_sum.md             | two sum",
       "一、背景     | notes/Transformer.md            | Transformer",
-      "第3章 树     | ds/04树和二叉树.md               | 树和二叉树",
+      "第3章 树     | ds/04树和二叉树.md               | 树",
+      "第2章 k-近邻算法 | docs/ml/2.md               | k-近邻算法",
+      "7. 重建二叉树 | notes/7. 重建二叉树.md        | 重建二叉树",
+      "Chapter 5: Convolution | book/chapter05.md   | Convolution",
+      "-            | docs/linalg/chapter05.md        | linalg chapter05",
       "Day01       | 01-Python/Day01.md              | Python Day01",
       "Python 字典与集合 | 01-Python/Day03.md         | Python 字典与集合",
       "-            | docs/README.md                  | docs",
@@ -22,6 +27,51 @@ class TitleInferenceTest {
   })
   void title_names_the_subject(String h1, String path, String expected) {
     assertThat(TitleInference.infer(null, h1, path)).isEqualTo(expected);
+  }
+
+  private static Article.Heading h(int level, String text) {
+    return new Article.Heading(level, text, 0);
+  }
+
+  @Test
+  void numbered_sections_and_several_top_headings_are_not_titles() {
+    var sections = java.util.List.of(h(1, "1. 算法简介"), h(2, "2. 距离度量"), h(2, "3. 代码"));
+    assertThat(TitleInference.infer(null, sections, null, "机器学习/05_KNN.md").text()).isEqualTo("KNN");
+    var days = java.util.List.of(h(3, "1. 字典"), h(3, "2. 集合"));
+    Article.Title day = TitleInference.infer(null, days, null, "01-Python/Day03.md");
+    assertThat(day.text()).isEqualTo("Python Day03");
+    assertThat(day.source()).isEqualTo(Article.TitleSource.FILE_NAME);
+    var chapter = java.util.List.of(h(1, "1 语言处理与 Python"), h(2, "1.1 语言计算"), h(2, "1.2 近观 Python"));
+    assertThat(TitleInference.infer(null, chapter, null, "docs/nlp/1.md").text()).isEqualTo("语言处理与 Python");
+  }
+
+  @Test
+  void a_unique_top_heading_names_the_note_at_any_level() {
+    var headings = java.util.List.of(h(2, "分支结构和循环结构的应用"), h(3, "例子1：素数"), h(3, "例子2：斐波那契数列"));
+    Article.Title title = TitleInference.infer(null, headings, null, "Day01-20/07.分支.md");
+    assertThat(title.text()).isEqualTo("分支结构和循环结构的应用");
+    assertThat(title.source()).isEqualTo(Article.TitleSource.HEADING);
+  }
+
+  @Test
+  void a_problem_heading_yields_the_problem_sentence_shortened() {
+    var headings = java.util.List.of(h(2, "题目"), h(2, "思路"), h(2, "代码"));
+    Article.Title title = TitleInference.infer(null, headings,
+        "写一个函数，输入 n，求斐波那契（Fibonacci）数列的第 n 项，要求用尽量少的内存完成计算并说明复杂度。", "offer/day07.md");
+    assertThat(title.source()).isEqualTo(Article.TitleSource.OPENING);
+    assertThat(title.text()).startsWith("写一个函数，输入 n").endsWith("…");
+    assertThat(title.text().length()).isLessThanOrEqualTo(TitleInference.OPENING_CHARS + 9);
+    assertThat(TitleInference.infer(null, headings, "求二叉树的深度。", "offer/day08.md").text()).isEqualTo("求二叉树的深度");
+  }
+
+  @Test
+  void link_words_name_a_note_unless_they_are_generic() {
+    assertThat(TitleInference.fromLinkText("字典、集合")).contains("字典、集合");
+    assertThat(TitleInference.fromLinkText("Day03")).isEmpty();
+    assertThat(TitleInference.fromLinkText("详见")).isEmpty();
+    assertThat(TitleInference.fromLinkText("下一篇")).isEmpty();
+    assertThat(TitleInference.fromLinkText("notes/Day03.md")).isEmpty();
+    assertThat(TitleInference.fromLinkText("https://example.org")).isEmpty();
   }
 
   @ParameterizedTest

@@ -18,7 +18,7 @@ class ArticleSchemaTest {
 
   @Test
   void an_article_written_is_read_back_with_every_stored_field() throws IOException {
-    Article article = new Article("ml-knn", "ml/KNN.md", "ml", "K 最近邻",
+    Article article = new Article("ml-knn", "ml/KNN.md", "ml", "K 最近邻", Article.TitleSource.FRONT_MATTER,
         List.of(new Article.Heading(1, "K 最近邻", 1), new Article.Heading(2, "距离度量", 7)),
         "用距离找最近的 K 个邻居。", "import numpy as np",
         List.of(new Link("SVM.md", "ml/SVM.md", "支持向量机", 9, true), new Link("https://x.org", null, "外部", 10, true)),

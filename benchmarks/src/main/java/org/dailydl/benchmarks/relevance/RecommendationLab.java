@@ -1,0 +1,259 @@
+package org.dailydl.benchmarks.relevance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.corpus.CorpusSnapshot;
+import org.dailydl.server.corpus.Keyword;
+import org.dailydl.server.corpus.Topics;
+import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.related.RelatedService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The recommendation half of the service measured in-process on every judged corpus at once:
+ * related articles (P@5, R@5, nDCG@10), keywords (P@5, articles with a generic word in their top
+ * ten), titles (names the subject), topics (generic ones). The same metrics as
+ * {@code benchmarks/scripts/score-corpus.py}, without HTTP, so that a change is measured on all
+ * corpora in seconds. Third-party corpora are read from {@code --corpora} (checked out there, never
+ * committed); a missing one is skipped with a message.
+ *
+ * <pre>java -cp server/target/dailydl.jar:benchmarks/target/benchmarks.jar \
+ *     org.dailydl.benchmarks.relevance.RecommendationLab [--corpora /work/corpora] [--details]</pre>
+ */
+@Command(name = "recommendation-lab", mixinStandardHelpOptions = true,
+    description = "Related articles, keywords, titles and topics on every judged corpus.")
+public final class RecommendationLab implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(names = "--corpora", defaultValue = "/work/corpora") Path corpora;
+  @Option(names = "--judgments", defaultValue = "benchmarks/judgments") Path judgments;
+  @Option(names = "--content", defaultValue = "content") Path content;
+  @Option(names = "--index-root", defaultValue = "/tmp/recommendation-lab") Path indexRoot;
+  @Option(names = "--details", description = "print each corpus's failures") boolean details;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new RecommendationLab()).execute(args));
+  }
+
+  /** One judged corpus: its folder and its judgments in the third-party format. */
+  public record Corpus(String name, Path root, JsonNode judged) {}
+
+  /** The metrics of one corpus. */
+  public record Scores(String name, int articles, double relatedP5, double relatedR5, double relatedNdcg10,
+      double keywordP5, double genericShare, int genericWords, double titleAccuracy, int topics, int genericTopics,
+      List<String> failures) {}
+
+  @Override
+  public Integer call() throws Exception {
+    List<Scores> all = new ArrayList<>();
+    for (Corpus corpus : corpora()) {
+      try (IndexHandle handle = IndexHandle.open(corpus.root(), indexRoot.resolve(corpus.name()))) {
+        Scores scores = score(corpus, handle, RelatedService::new);
+        all.add(scores);
+        if (details) {
+          scores.failures().forEach(f -> System.out.println("  " + corpus.name() + ": " + f));
+        }
+      }
+    }
+    print(all);
+    return 0;
+  }
+
+  /** content/ (our judgments in server test resources, plus content.json) and every third-party set present. */
+  public List<Corpus> corpora() throws IOException {
+    List<Corpus> list = new ArrayList<>();
+    list.add(new Corpus("content", content, contentJudgments()));
+    try (var files = Files.list(judgments)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        if (name.equals("content")) {
+          continue;
+        }
+        JsonNode judged = JSON.readTree(file.toFile());
+        Path root = corpora.resolve(name).resolve(judged.path("root").asText(""));
+        if (!Files.isDirectory(root)) {
+          System.err.println("skipping " + name + ": " + root + " is missing (fetch and check it out there)");
+          continue;
+        }
+        list.add(new Corpus(name, root, judged));
+      }
+    }
+    return list;
+  }
+
+  private JsonNode contentJudgments() throws IOException {
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(judgments.resolve("content.json").toFile());
+    var related = JSON.createArrayNode();
+    for (JsonNode r : JSON.readTree(Path.of("server/src/test/resources/relevance/related-judgments.json").toFile())) {
+      var wanted = JSON.createObjectNode();
+      r.path("related").forEach(p -> wanted.put(p.asText(), 1));
+      related.add(JSON.createObjectNode().put("source", r.path("source").asText()).set("wanted", wanted));
+    }
+    node.set("related", related);
+    return node;
+  }
+
+  /** Every metric of one corpus, with related articles from {@code related}. */
+  public Scores score(Corpus corpus, IndexHandle handle, Function<IndexHandle, RelatedService> related)
+      throws IOException {
+    JsonNode judged = corpus.judged();
+    RelatedService service = related.apply(handle);
+    List<String> failures = new ArrayList<>();
+    try (IndexHandle.Lease lease = handle.acquire()) {
+      CorpusSnapshot snapshot = lease.corpus();
+      double p5 = 0;
+      double r5 = 0;
+      double ndcg = 0;
+      int sources = 0;
+      for (JsonNode r : judged.path("related")) {
+        Map<String, Integer> wanted = grades(r.path("wanted"));
+        String source = r.path("source").asText();
+        var result = service.byPath(source, 10);
+        if (result.isEmpty() || wanted.isEmpty()) {
+          continue;
+        }
+        List<String> ranked = result.get().hits().stream().map(RelatedService.Hit::path).toList();
+        int found = found(ranked, wanted, 5);
+        p5 += found / 5.0;
+        r5 += (double) found / wanted.size();
+        ndcg += ndcg(ranked, wanted, 10);
+        sources++;
+      }
+      Set<String> generic = new HashSet<>();
+      judged.path("generic").forEach(g -> generic.add(norm(g.asText())));
+      double kp5 = 0;
+      int judgedKeywords = 0;
+      for (JsonNode k : judged.path("keywords")) {
+        IndexedArticle article = snapshot.catalog().byPath(k.path("path").asText()).orElse(null);
+        if (article == null) {
+          continue;
+        }
+        List<String> predicted = snapshot.terms().keywords(article.id(), 10).stream().map(Keyword::term).toList();
+        kp5 += matchedGroups(predicted.subList(0, Math.min(5, predicted.size())), k.path("keywords")) / 5.0;
+        judgedKeywords++;
+      }
+      int withGeneric = 0;
+      int genericWords = 0;
+      for (IndexedArticle a : snapshot.catalog().articles()) {
+        List<String> top = snapshot.terms().keywords(a.id(), 10).stream().map(Keyword::term).toList();
+        long bad = top.stream().filter(t -> generic.contains(norm(t))).count();
+        genericWords += (int) bad;
+        if (bad > 0) {
+          withGeneric++;
+          if (details) {
+            failures.add("generic keywords " + a.path() + ": " + top.stream().filter(t -> generic.contains(norm(t))).toList());
+          }
+        }
+      }
+      int titlesRight = 0;
+      int titles = 0;
+      for (JsonNode t : judged.path("titles")) {
+        IndexedArticle article = snapshot.catalog().byPath(t.path("path").asText()).orElse(null);
+        titles++;
+        String title = article == null ? "" : article.title().toLowerCase(Locale.ROOT);
+        boolean ok = false;
+        for (JsonNode s : t.path("subject")) {
+          ok |= title.contains(s.asText().toLowerCase(Locale.ROOT));
+        }
+        if (ok) {
+          titlesRight++;
+        } else {
+          failures.add("title " + t.path("path").asText() + ": \"" + (article == null ? null : article.title())
+              + "\" (judged: " + t.path("title").asText() + ")");
+        }
+      }
+      List<Topics.Topic> topics = snapshot.topics().all();
+      List<String> badTopics = topics.stream().map(Topics.Topic::term).filter(t -> generic.contains(norm(t))).toList();
+      if (!badTopics.isEmpty()) {
+        failures.add("generic topics: " + badTopics);
+      }
+      return new Scores(corpus.name(), snapshot.catalog().size(), p5 / Math.max(1, sources), r5 / Math.max(1, sources),
+          ndcg / Math.max(1, sources), kp5 / Math.max(1, judgedKeywords),
+          (double) withGeneric / Math.max(1, snapshot.catalog().size()), genericWords,
+          (double) titlesRight / Math.max(1, titles), topics.size(), badTopics.size(), failures);
+    }
+  }
+
+  public static void print(List<Scores> all) {
+    System.out.printf(Locale.ROOT, "%-28s %5s %7s %7s %7s %7s %8s %6s %7s %7s%n", "corpus", "docs", "relP@5", "relR@5",
+        "nDCG10", "kwP@5", "generic%", "genW", "titles", "topics");
+    for (Scores s : all) {
+      System.out.printf(Locale.ROOT, "%-28s %5d %7.4f %7.4f %7.4f %7.4f %8.3f %6d %7.4f %3d(%d)%n", s.name(), s.articles(),
+          s.relatedP5(), s.relatedR5(), s.relatedNdcg10(), s.keywordP5(), s.genericShare(), s.genericWords(),
+          s.titleAccuracy(), s.topics(), s.genericTopics());
+    }
+  }
+
+  static Map<String, Integer> grades(JsonNode wanted) {
+    Map<String, Integer> grades = new LinkedHashMap<>();
+    wanted.fields().forEachRemaining(e -> {
+      if (e.getValue().asInt() > 0) {
+        grades.put(e.getKey(), e.getValue().asInt());
+      }
+    });
+    return grades;
+  }
+
+  static int found(List<String> ranked, Map<String, Integer> grades, int k) {
+    int n = 0;
+    for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+      if (grades.containsKey(ranked.get(i))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static double ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
+    double dcg = 0;
+    for (int i = 0; i < Math.min(k, ranked.size()); i++) {
+      dcg += (Math.pow(2, grades.getOrDefault(ranked.get(i), 0)) - 1) / (Math.log(i + 2) / Math.log(2));
+    }
+    List<Integer> ideal = grades.values().stream().sorted((a, b) -> b - a).limit(k).toList();
+    double idcg = 0;
+    for (int i = 0; i < ideal.size(); i++) {
+      idcg += (Math.pow(2, ideal.get(i)) - 1) / (Math.log(i + 2) / Math.log(2));
+    }
+    return idcg == 0 ? 0 : dcg / idcg;
+  }
+
+  /** Judged keyword groups matched by the predicted terms, each group once (case and spaces ignored). */
+  static int matchedGroups(List<String> predicted, JsonNode groups) {
+    List<Set<String>> spellings = new ArrayList<>();
+    groups.forEach(g -> {
+      Set<String> set = new HashSet<>();
+      g.forEach(s -> set.add(norm(s.asText())));
+      spellings.add(set);
+    });
+    Set<Integer> matched = new HashSet<>();
+    for (String term : predicted) {
+      for (int i = 0; i < spellings.size(); i++) {
+        if (!matched.contains(i) && spellings.get(i).contains(norm(term))) {
+          matched.add(i);
+          break;
+        }
+      }
+    }
+    return matched.size();
+  }
+
+  static String norm(String term) {
+    return Normalizer.normalize(term, Normalizer.Form.NFC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+  }
+}
