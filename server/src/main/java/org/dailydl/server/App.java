@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.dailydl.server.ops.AppVersion;
 import org.dailydl.server.search.InvalidQueryException;
 import org.dailydl.server.web.ApiError;
 import org.dailydl.server.web.Feature;
@@ -68,7 +69,7 @@ public final class App {
           .withDocumentationPath("/openapi")
           .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
             info.setTitle("Daily-DeepLearning API");
-            info.setVersion("0.1.0");
+            info.setVersion(AppVersion.get());
             info.setDescription("Search, articles, related articles and the topic graph of a Chinese "
                 + "deep-learning knowledge base.");
           }))));

@@ -1,6 +1,7 @@
 package org.dailydl.server;
 
 import org.dailydl.indexer.cli.IndexCommand;
+import org.dailydl.server.ops.AppVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "dailydl",
     mixinStandardHelpOptions = true,
-    version = "Daily-DeepLearning 0.1.0",
+    versionProvider = AppVersion.class,
     description = "Search and recommendations for a Chinese deep-learning knowledge base.",
     subcommands = {IndexCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
