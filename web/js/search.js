@@ -3,6 +3,7 @@
 // or tag, or offers examples and the categories. The search box itself lives in search-box.js.
 
 import { getJson, categories, isAbort } from './api.js';
+import { reportOpen } from './feedback.js';
 import {
   h, replaceChildren, setSnippet, categoryLabel, categoryChip, categoryColor,
   registerCategories, statusPanel, describeError, setTitle, announce, formatNumber,
@@ -163,7 +164,9 @@ class SearchView {
     const tags = Array.isArray(hit.tags) ? hit.tags.slice(0, 6) : [];
     return h('li', { class: 'hit', id: `hit-${index}`, dataset: { index: String(index) } },
       h('article', {},
-        h('h2', { class: 'hit__title' }, h('a', { href, text: hit.title || hit.path })),
+        h('h2', { class: 'hit__title' }, h('a', {
+          href, text: hit.title || hit.path, on: { click: () => reportOpen(params.q, hit.path) },
+        })),
         h('p', { class: 'hit__meta' },
           hit.category ? categoryChip(hit.category) : null,
           h('span', { class: 'hit__path', text: hit.path || '' }),
