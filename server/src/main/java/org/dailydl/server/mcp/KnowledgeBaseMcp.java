@@ -8,18 +8,14 @@ import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.dailydl.server.articles.ArticleService;
 import org.dailydl.server.articles.ArticleView;
 import org.dailydl.server.index.IndexHandle;
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * {@code get_article}, {@code related} and {@code list_categories}, and every article as a
  * resource {@code dailydl://articles/{path}} (Markdown). The tools call the same services as the
  * REST API and answer JSON text; a missing article or a bad query is a tool error (the agent reads
- * why), not a protocol error. The resource list follows the index as it changes. Thread-safe.
+ * why), not a protocol error. Thread-safe.
  */
 public final class KnowledgeBaseMcp {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeBaseMcp.class);
@@ -63,8 +59,6 @@ public final class KnowledgeBaseMcp {
   }
 
   private final Services services;
-  private final Set<String> listed = new HashSet<>();
-  private McpSyncServer server;
 
   private KnowledgeBaseMcp(Services services) {
     this.services = services;
@@ -78,6 +72,7 @@ public final class KnowledgeBaseMcp {
   /** Builds the server on {@code spec} (a transport's specification) and lists the articles as resources. */
   static McpSyncServer build(McpServer.SyncSpecification<?> spec, Services services) {
     KnowledgeBaseMcp kb = new KnowledgeBaseMcp(services);
+    ArticleResources resources = new ArticleResources(services.articles());
     McpSyncServer server = spec
         .serverInfo(NAME, AppVersion.get())
         .instructions("A Chinese deep-learning knowledge base (Markdown notes). Search it with 'search' "
@@ -88,11 +83,10 @@ public final class KnowledgeBaseMcp {
         .requestTimeout(Duration.ofSeconds(30))
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, true).build())
         .tools(kb.searchTool(), kb.articleTool(), kb.relatedTool(), kb.categoriesTool())
-        .resourceTemplates(kb.articleTemplate())
+        .resourceTemplates(resources.template())
         .build();
-    kb.server = server;
-    kb.syncResources();
-    services.index().onIndexed(kb::syncResources);
+    resources.listOn(server);
+    services.index().onIndexed(() -> resources.listOn(server));
     return server;
   }
 
@@ -253,60 +247,6 @@ public final class KnowledgeBaseMcp {
   private static McpSchema.ToolAnnotations readOnly(String title) {
     return McpSchema.ToolAnnotations.builder().title(title).readOnlyHint(true).destructiveHint(false)
         .idempotentHint(true).openWorldHint(false).build();
-  }
-
-  // -- resources -------------------------------------------------------------------------------
-
-  private McpServerFeatures.SyncResourceTemplateSpecification articleTemplate() {
-    McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder(ArticleUris.TEMPLATE, "article")
-        .title("An article of the knowledge base")
-        .description("The Markdown of the article at a content path, e.g. dailydl://articles/深度学习/CNN.md")
-        .mimeType("text/markdown")
-        .build();
-    return new McpServerFeatures.SyncResourceTemplateSpecification(template, (exchange, request) -> read(request.uri()));
-  }
-
-  private McpSchema.ReadResourceResult read(String uri) {
-    String path = ArticleUris.pathOf(uri);
-    Optional<ArticleView.Source> source;
-    try {
-      source = path == null ? Optional.empty() : services.articles().sourceByPath(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    ArticleView.Source s = source.orElseThrow(() -> McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND)
-        .message("no article at " + uri).build());
-    return new McpSchema.ReadResourceResult(List.of(McpSchema.TextResourceContents.builder(uri, s.markdown())
-        .mimeType("text/markdown").build()));
-  }
-
-  /** Lists every article of the live index as a resource (adds new ones, removes gone ones). */
-  private synchronized void syncResources() {
-    try {
-      Set<String> now = new HashSet<>();
-      for (ArticleView.Summary a : services.articles().list(null)) {
-        String uri = ArticleUris.of(a.path());
-        now.add(uri);
-        if (!listed.contains(uri)) {
-          McpSchema.Resource resource = McpSchema.Resource.builder(uri, a.path())
-              .title(a.title())
-              .description(a.summary() != null ? a.summary() : a.category())
-              .mimeType("text/markdown")
-              .build();
-          server.addResource(new McpServerFeatures.SyncResourceSpecification(resource,
-              (exchange, request) -> read(request.uri())));
-        }
-      }
-      for (String gone : listed) {
-        if (!now.contains(gone)) {
-          server.removeResource(gone);
-        }
-      }
-      listed.clear();
-      listed.addAll(now);
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("listing the articles as MCP resources failed: {}", e.toString());
-    }
   }
 
   // -- plumbing --------------------------------------------------------------------------------
