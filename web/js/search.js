@@ -3,6 +3,7 @@
 // or tag, or offers examples and the categories. The search box itself lives in search-box.js.
 
 import { getJson, categories, isAbort } from './api.js';
+import { reportOpen } from './feedback.js';
 import {
   h, replaceChildren, setSnippet, categoryLabel, categoryChip, categoryColor,
   registerCategories, statusPanel, describeError, setTitle, announce, formatNumber,
@@ -196,7 +197,9 @@ class SearchView {
     const tags = card.tags.slice(0, 6);
     return h('li', { class: 'hit', id: `hit-${index}`, dataset: { index: String(index) } },
       h('article', {},
-        h('h2', { class: 'hit__title' }, h('a', { href: card.href, text: card.title })),
+        h('h2', { class: 'hit__title' }, h('a', {
+          href: card.href, text: card.title, on: { click: () => reportOpen(params.q, card.path) },
+        })),
         h('p', { class: 'hit__meta' },
           card.category ? categoryChip(card.category) : null,
           h('span', { class: 'hit__path', text: card.path }),

@@ -1,6 +1,7 @@
 package org.dailydl.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -18,7 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.dailydl.server.index.ReadOnlyIndexException;
+import org.dailydl.server.ops.AppVersion;
+import org.dailydl.server.ops.CorsPolicy;
 import org.dailydl.server.search.InvalidQueryException;
 import org.dailydl.server.web.ApiError;
 import org.dailydl.server.web.Feature;
@@ -44,6 +49,14 @@ public final class App {
 
   /** The app serving {@code features} (each registers its own routes) and the web page. */
   public static Javalin create(List<Feature> features, Settings settings) {
+    return create(features, settings, config -> {});
+  }
+
+  /**
+   * The app serving {@code features} and the web page, with {@code extensions} applied to its
+   * configuration last (the operational parts: request log, metrics, MCP endpoint; see ops/).
+   */
+  public static Javalin create(List<Feature> features, Settings settings, Consumer<JavalinConfig> extensions) {
     Objects.requireNonNull(features);
     String page = readPage(settings.webDir());
     Javalin app = Javalin.create(config -> {
@@ -72,7 +85,7 @@ public final class App {
           .withDocumentationPath("/openapi")
           .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
             info.setTitle("Daily-DeepLearning API");
-            info.setVersion("0.1.0");
+            info.setVersion(AppVersion.get());
             info.setDescription("Search, articles, related articles and the topic graph of a Chinese "
                 + "deep-learning knowledge base.");
           }))));
@@ -82,16 +95,11 @@ public final class App {
         swagger.setValidatorUrl(null);
         swagger.setTitle("Daily-DeepLearning API");
       }));
-      if (settings.corsOrigins() != null && !settings.corsOrigins().isBlank()) {
-        config.bundledPlugins.enableCors(cors -> cors.addRule(rule -> {
-          for (String origin : settings.corsOrigins().split(",")) {
-            rule.allowHost(origin.strip());
-          }
-        }));
-      }
+      extensions.accept(config);
     });
 
     app.before(SecurityHeaders::apply);
+    new CorsPolicy(settings.corsOrigins()).install(app);
     app.before(App::rejectMalformedEscapes);
 
     features.forEach(feature -> feature.routes(app));
@@ -110,6 +118,7 @@ public final class App {
         error(ctx, HttpStatus.BAD_REQUEST, e.getErrors().values().stream().flatMap(List::stream)
             .map(v -> v.getMessage()).findFirst().orElse("invalid parameter")));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
+    app.exception(ReadOnlyIndexException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
     app.exception(HttpResponseException.class, (e, ctx) ->
         error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {

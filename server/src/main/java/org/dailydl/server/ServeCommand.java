@@ -7,12 +7,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.cli.Locations;
+import org.dailydl.server.analytics.QueryLog;
+import org.dailydl.server.analytics.QueryLogController;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
 import org.dailydl.server.graph.GraphController;
 import org.dailydl.server.graph.GraphService;
 import org.dailydl.server.index.ContentWatcher;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.index.UnusableIndexException;
+import org.dailydl.server.ops.LogFormat;
+import org.dailydl.server.ops.Operations;
+import org.dailydl.server.ops.ReadinessController;
 import org.dailydl.server.related.RelatedController;
 import org.dailydl.server.related.RelatedService;
 import org.dailydl.server.search.SearchController;
@@ -22,9 +28,11 @@ import org.dailydl.server.semantic.SemanticService;
 import org.dailydl.server.web.Feature;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code serve}: indexes the content folder if needed, then serves the API and the web page, watching for changes. */
 @Command(
@@ -62,24 +70,58 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Lexical search only: do not compute passage vectors for semantic search.")
   boolean noEmbeddings;
 
+  @Option(names = "--read-only",
+      description = "Serve a prebuilt index (from 'index') as it is: no building, updating or watching, nothing "
+          + "written to the index folder; exits with code 3 when there is no usable index.")
+  boolean readOnly;
+
+  @Option(names = "--log-format", defaultValue = "${env:DAILYDL_LOG_FORMAT:-text}", paramLabel = "text|json",
+      converter = LogFormat.Converter.class,
+      description = "Log lines as text or as one JSON object each (env DAILYDL_LOG_FORMAT; default: ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
+  @Option(names = "--query-log", paramLabel = "FILE", defaultValue = "${env:DAILYDL_QUERY_LOG}",
+      description = "Record searches for authors (query text, hour, result count, opened results; no IPs, no "
+          + "request ids) in FILE, listed at GET /api/admin/queries (env DAILYDL_QUERY_LOG; default: off).")
+  Path queryLog;
+
+  @Option(names = "--no-mcp", description = "Do not serve the Model Context Protocol endpoint at /mcp.")
+  boolean noMcp;
+
   @Option(names = "--web", paramLabel = "DIR",
       description = "Serve the web page from this folder instead of the built-in one (for working on the page).")
   Path web;
 
+  /** Exit code when {@code --read-only} finds no usable index (as {@code index} when it cannot build one). */
+  public static final int EXIT_NO_INDEX = 3;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     long start = System.nanoTime();
-    IndexHandle handle = IndexHandle.openForServing(locations.content, locations.index,
-        report -> LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms",
-            report.mode(), report.articles(), report.indexed(), report.removed(), report.problems().size(),
-            report.brokenLinks().size(), report.millis()),
-        e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
-    SemanticService semantics = noEmbeddings ? SemanticService.disabled() : SemanticService.enabled(handle);
+    logFormat.apply();
+    IndexHandle handle;
+    try {
+      handle = readOnly ? IndexHandle.openReadOnly(locations.content, locations.index)
+          : IndexHandle.openForServing(locations.content, locations.index,
+              report -> LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms",
+                  report.mode(), report.articles(), report.indexed(), report.removed(), report.problems().size(),
+                  report.brokenLinks().size(), report.millis()),
+              e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
+    } catch (UnusableIndexException e) {
+      spec.commandLine().getErr().println("serve: cannot serve read-only: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return EXIT_NO_INDEX;
+    }
+    SemanticService semantics = noEmbeddings ? SemanticService.disabled()
+        : readOnly ? SemanticService.readOnly(handle, Operations.nativeDir()) : SemanticService.enabled(handle);
     semantics.scheduleUpdate();
-    Javalin app = App.create(features(handle, Glossary.forContent(locations.content), adminToken, semantics),
-        new App.Settings(corsOrigins, web));
+    Operations ops = Operations.create(handle, Glossary.forContent(locations.content), semantics,
+        new Operations.Options(adminToken, corsOrigins, web, queryLog, !noMcp));
+    Javalin app = ops.app();
     app.start(host, port);
-    ContentWatcher watcher = noWatch ? null : ContentWatcher.start(handle, locations.index);
+    ContentWatcher watcher = noWatch || readOnly ? null : ContentWatcher.start(handle, locations.index);
     LOG.info("serving {} at http://{}:{}/ (started in {} ms)", locations.content.toAbsolutePath().normalize(), host,
         app.port(), (System.nanoTime() - start) / 1_000_000);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -89,6 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
           watcher.close();
         }
         app.stop();
+        ops.close();
         handle.close();
         semantics.close();
       } catch (Exception e) {
@@ -114,9 +157,21 @@ public final class ServeCommand implements Callable<Integer> {
    */
   public static List<Feature> features(IndexHandle handle, Glossary glossary, String adminToken,
       SemanticService semantics) {
+    return features(handle, adminToken, semantics, SearchService.create(handle, glossary, semantics),
+        QueryLog.disabled());
+  }
+
+  /**
+   * The features of the app over an open index, answering searches with {@code search}, whose
+   * first pages are recorded in {@code queryLog}.
+   */
+  public static List<Feature> features(IndexHandle handle, String adminToken, SemanticService semantics,
+      SearchService search, QueryLog queryLog) {
     return List.of(
         new StatusController(handle, semantics),
-        new SearchController(SearchService.create(handle, glossary, semantics), new SuggestService(handle)),
+        new ReadinessController(handle, semantics),
+        new SearchController(queryLog.observe(search), new SuggestService(handle)),
+        new QueryLogController(queryLog, handle, adminToken),
         new ArticleController(new ArticleService(handle)),
         new RelatedController(new RelatedService(handle)),
         new GraphController(new GraphService(handle)),

@@ -26,12 +26,25 @@ public final class EmbedArticles {
   /** What a run did. */
   public record Report(int articles, int passages, int embedded, int reused, long millis, boolean unchanged) {}
 
+  /** Hears how far a run is: passages embedded so far of those that need it (reused ones are not counted). */
+  public interface Progress {
+    Progress NONE = (done, total) -> {};
+
+    void embedded(int done, int total);
+  }
+
   private final Path indexRoot;
   private final Embedder embedder;
+  private final Progress progress;
 
   public EmbedArticles(Path indexRoot, Embedder embedder) {
+    this(indexRoot, embedder, Progress.NONE);
+  }
+
+  public EmbedArticles(Path indexRoot, Embedder embedder, Progress progress) {
     this.indexRoot = indexRoot;
     this.embedder = embedder;
+    this.progress = progress;
   }
 
   public Report run() throws IOException {
@@ -67,7 +80,8 @@ public final class EmbedArticles {
         }
       }
     }
-    List<float[]> vectors = embedder.embedAll(texts);
+    progress.embedded(0, texts.size());
+    List<float[]> vectors = embedder.embedAll(texts, done -> progress.embedded(done, texts.size()));
     for (int i = 0; i < missing.size(); i++) {
       VectorStore.Entry e = entries.get(missing.get(i));
       entries.set(missing.get(i), new VectorStore.Entry(e.articleId(), e.passage(), e.hash(), vectors.get(i)));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Text → vector with BAAI's bge-small-zh-v1.5 (int8), run in this JVM by onnxruntime: no service,
@@ -57,11 +58,17 @@ public final class Embedder {
   }
 
   public List<float[]> embedAll(List<String> texts) {
+    return embedAll(texts, done -> {});
+  }
+
+  /** Like {@link #embedAll(List)}, telling {@code progress} how many texts are done after each batch. */
+  public List<float[]> embedAll(List<String> texts, IntConsumer progress) {
     List<float[]> vectors = new ArrayList<>(texts.size());
     for (int from = 0; from < texts.size(); from += BATCH) {
       List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
           .map(t -> TextSegment.from(prepare(t))).toList();
       model.embedAll(batch).content().forEach(e -> vectors.add(e.vector()));
+      progress.accept(vectors.size());
     }
     return vectors;
   }

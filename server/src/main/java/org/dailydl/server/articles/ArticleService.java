@@ -78,6 +78,27 @@ public final class ArticleService {
     }
   }
 
+  /** The Markdown of the article with this id as its author wrote it (a notebook's cells as Markdown); empty when there is none. */
+  public Optional<ArticleView.Source> sourceById(String id) throws IOException {
+    try (IndexHandle.Lease lease = index.acquire()) {
+      Optional<IndexedArticle> info = lease.corpus().catalog().byId(id);
+      return info.isEmpty() ? Optional.empty() : source(info.get());
+    }
+  }
+
+  /** The Markdown of the article at this content path; empty when there is none. */
+  public Optional<ArticleView.Source> sourceByPath(String path) throws IOException {
+    try (IndexHandle.Lease lease = index.acquire()) {
+      Optional<IndexedArticle> info = lease.corpus().catalog().byPath(path);
+      return info.isEmpty() ? Optional.empty() : source(info.get());
+    }
+  }
+
+  private Optional<ArticleView.Source> source(IndexedArticle a) throws IOException {
+    return markdownOf(a).map(markdown -> new ArticleView.Source(a.id(), a.path(), a.title(), a.category(), a.tags(),
+        markdown));
+  }
+
   private Optional<ArticleView.Full> full(CorpusSnapshot corpus, IndexedArticle a) throws IOException {
     Catalog catalog = corpus.catalog();
     Optional<MarkdownRenderer.Rendered> rendered = render(corpus, a);

@@ -31,6 +31,9 @@ public final class ArticleView {
       List<LinkRef> backlinks,
       List<Keyword> keywords) {}
 
+  /** An article's Markdown source with what identifies it (for agents, which read Markdown better than HTML). */
+  public record Source(String id, String path, String title, String category, List<String> tags, String markdown) {}
+
   /** A category with its article count. */
   public record Category(String name, int count) {}
 }

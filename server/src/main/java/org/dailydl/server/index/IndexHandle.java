@@ -51,6 +51,7 @@ public final class IndexHandle implements Closeable {
   private final Path contentDir;
   private final IndexLocation location;
   private final long maxBytes;
+  private final boolean readOnly;
   private final Object writeLock = new Object();
   private final AtomicLong versions = new AtomicLong();
   private volatile Supplier<Optional<PassageVectors>> passages = Optional::empty;
@@ -88,9 +89,37 @@ public final class IndexHandle implements Closeable {
   }
 
   private IndexHandle(Path contentDir, Path indexDir, long maxBytes) {
+    this(contentDir, indexDir, maxBytes, false);
+  }
+
+  private IndexHandle(Path contentDir, Path indexDir, long maxBytes, boolean readOnly) {
     this.contentDir = contentDir.toAbsolutePath().normalize();
     this.location = new IndexLocation(indexDir);
     this.maxBytes = maxBytes;
+    this.readOnly = readOnly;
+  }
+
+  /**
+   * For read replicas: opens the live generation of a prebuilt index (built in CI by {@code
+   * index}) as it is. Nothing is built, updated, watched, set aside or otherwise written in {@code
+   * indexDir}; {@link #reindex} refuses.
+   *
+   * @throws UnusableIndexException when the folder holds no complete index of this service, or
+   *     one that fails its checksums or was built by another analysis version
+   */
+  public static IndexHandle openReadOnly(Path contentDir, Path indexDir) throws IOException {
+    IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES, true);
+    Path generation = ReadOnlyCheck.usableGeneration(handle.location);
+    synchronized (handle.writeLock) {
+      handle.refresh();
+    }
+    LOG.info("serving the prebuilt index {} read-only", generation);
+    return handle;
+  }
+
+  /** Whether this handle serves a prebuilt index without ever writing to it. */
+  public boolean isReadOnly() {
+    return readOnly;
   }
 
   /**
@@ -167,7 +196,7 @@ public final class IndexHandle implements Closeable {
   }
 
   /** Null when every file of the generation matches its checksum, else what is wrong. */
-  private static String verify(Path generation) {
+  static String verify(Path generation) {
     try (Directory dir = FSDirectory.open(generation); CheckIndex check = new CheckIndex(dir)) {
       check.setChecksumsOnly(true);
       check.setInfoStream(null);
@@ -193,6 +222,9 @@ public final class IndexHandle implements Closeable {
    * @param full rebuild from scratch
    */
   public IndexReport reindex(boolean full) throws IOException {
+    if (readOnly) {
+      throw new ReadOnlyIndexException();
+    }
     synchronized (writeLock) {
       IndexReport report;
       try {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.Optional;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
 
@@ -22,12 +23,18 @@ final class CachedSearchService implements SearchService {
   private final IndexHandle index;
   private final SemanticService semantics;
   private final SearchService delegate;
-  private final Cache<Key, SearchResult> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+  /** Statistics recorded: the hit rate is a metric (/metrics). */
+  private final Cache<Key, SearchResult> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE).recordStats().build();
 
   CachedSearchService(IndexHandle index, SemanticService semantics, SearchService delegate) {
     this.index = Objects.requireNonNull(index);
     this.semantics = Objects.requireNonNull(semantics);
     this.delegate = Objects.requireNonNull(delegate);
+  }
+
+  @Override
+  public Optional<Cache<?, ?>> resultCache() {
+    return Optional.of(cache);
   }
 
   @Override

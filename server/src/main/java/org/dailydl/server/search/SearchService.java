@@ -1,6 +1,8 @@
 package org.dailydl.server.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
+import java.util.Optional;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
@@ -14,6 +16,11 @@ public interface SearchService {
    * @throws InvalidQueryException when a Lucene-syntax query cannot be parsed or is too broad
    */
   SearchResult search(SearchRequest request) throws IOException, InvalidQueryException;
+
+  /** The cache of results this service answers from, if any (for its hit-rate metrics). */
+  default Optional<Cache<?, ?>> resultCache() {
+    return Optional.empty();
+  }
 
   /** Lexical search with results cached per index version. */
   static SearchService create(IndexHandle index, Glossary glossary) {

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.embedding.Embedder;
 import org.dailydl.indexer.embedding.VectorStore;
+import org.dailydl.indexer.index.IndexLocation;
+import org.dailydl.indexer.schema.IndexMeta;
 import org.dailydl.server.corpus.PassageVectors;
 import org.dailydl.server.index.IndexHandle;
 import org.slf4j.Logger;
@@ -40,17 +42,35 @@ public final class SemanticService {
    */
   public static final boolean QUERY_INSTRUCTION = false;
 
+  /** How far the current (or last) embedding run is: passages embedded of those that needed it. */
+  public record Progress(int done, int total) {
+    public double ratio() {
+      return total == 0 ? 1.0 : (double) done / total;
+    }
+  }
+
   private final Path indexRoot;
   private final boolean enabled;
+  private final boolean readOnly;
+  private final Path nativeDir;
   private final ExecutorService updater;
   private final AtomicBoolean pending = new AtomicBoolean();
+  private final ProgressLog progressLog = new ProgressLog(LOG);
   private volatile Embedder embedder;
   private volatile PassageVectors loaded;
   private volatile EmbedArticles.Report lastReport;
+  private volatile Progress progress = new Progress(0, 0);
+  private volatile String unavailable;
 
   private SemanticService(Path indexRoot, boolean enabled) {
+    this(indexRoot, enabled, false, indexRoot == null ? null : indexRoot.resolve("native"));
+  }
+
+  private SemanticService(Path indexRoot, boolean enabled, boolean readOnly, Path nativeDir) {
     this.indexRoot = indexRoot;
     this.enabled = enabled;
+    this.readOnly = readOnly;
+    this.nativeDir = nativeDir;
     this.updater = enabled ? Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "dailydl-embed");
       t.setDaemon(true);
@@ -70,13 +90,41 @@ public final class SemanticService {
     return service;
   }
 
+  /**
+   * Semantic search over a prebuilt, read-only index: the passage vectors that {@code index}
+   * computed are loaded as they are (never computed, never written), and the model's native
+   * libraries are unpacked under {@code nativeDir} instead of the index folder. Without vectors,
+   * or with vectors of another build, search stays lexical and {@link #unavailableReason()} says why.
+   */
+  public static SemanticService readOnly(IndexHandle index, Path nativeDir) {
+    SemanticService service = new SemanticService(index.indexRoot().toAbsolutePath().normalize(), true, true,
+        nativeDir);
+    index.attachPassages(service::passages);
+    return service;
+  }
+
   /** No semantic search: lexical only. */
   public static SemanticService disabled() {
     return new SemanticService(null, false);
   }
 
   public State state() {
-    return !enabled ? State.DISABLED : loaded == null ? State.PREPARING : State.READY;
+    PassageVectors current = loaded;
+    return !enabled || (current == null && unavailable != null) ? State.DISABLED
+        : current == null ? State.PREPARING : State.READY;
+  }
+
+  /**
+   * Why semantic search is off although it was asked for (no vectors in a read-only index, the
+   * model failed to load…), or null. Search is then lexical, as with {@link #disabled()}.
+   */
+  public String unavailableReason() {
+    return enabled && loaded == null ? unavailable : null;
+  }
+
+  /** How far the current or last embedding run is. */
+  public Progress progress() {
+    return progress;
   }
 
   public boolean isReady() {
@@ -100,6 +148,7 @@ public final class SemanticService {
         try {
           update();
         } catch (IOException | RuntimeException | LinkageError e) {
+          unavailable = e.toString();
           LOG.warn("semantic search is unavailable (lexical search keeps working): {}", e.toString());
         }
       });
@@ -111,15 +160,47 @@ public final class SemanticService {
     if (!enabled) {
       return;
     }
-    EmbedArticles.Report report = new EmbedArticles(indexRoot, embedder()).run();
+    if (readOnly) {
+      loadPrebuilt();
+      return;
+    }
+    EmbedArticles.Report report = new EmbedArticles(indexRoot, embedder(), this::embedded).run();
     List<PassageVectors.Passage> passages = new VectorStore(indexRoot).read().entries().stream()
         .map(e -> new PassageVectors.Passage(e.articleId(), e.vector())).toList();
     loaded = new PassageVectors(passages);
+    unavailable = null;
     lastReport = report;
     if (!report.unchanged()) {
       LOG.info("semantic search ready: {} passages of {} articles ({} embedded, {} reused) in {} ms",
           report.passages(), report.articles(), report.embedded(), report.reused(), report.millis());
     }
+  }
+
+  private void embedded(int done, int total) {
+    progress = new Progress(done, total);
+    progressLog.embedded(done, total);
+  }
+
+  /** Loads the vectors of a read-only index when they belong to its live build; writes nothing. */
+  private void loadPrebuilt() throws IOException {
+    VectorStore store = new VectorStore(indexRoot);
+    Optional<Path> generation = new IndexLocation(indexRoot).current();
+    String lexicalHash = generation.isEmpty() ? null : IndexMeta.read(generation.get()).contentHash();
+    VectorStore.Contents contents = store.read();
+    if (contents.entries().isEmpty()) {
+      unavailable = "the prebuilt index has no passage vectors (it was built with --no-embeddings)";
+    } else if (lexicalHash == null || !lexicalHash.equals(contents.lexicalHash())) {
+      unavailable = "the passage vectors in the prebuilt index belong to another build of it";
+    }
+    if (unavailable != null) {
+      LOG.warn("semantic search is off: {}; search is lexical", unavailable);
+      return;
+    }
+    embedder(); // load the model now, not on the first query
+    loaded = new PassageVectors(contents.entries().stream()
+        .map(e -> new PassageVectors.Passage(e.articleId(), e.vector())).toList());
+    progress = new Progress(contents.entries().size(), contents.entries().size());
+    LOG.info("semantic search ready: {} prebuilt passage vectors", contents.entries().size());
   }
 
   /** The vector of a query; only call when {@link #isReady()}. */
@@ -132,7 +213,7 @@ public final class SemanticService {
     if (current == null) {
       synchronized (this) {
         if (embedder == null) {
-          embedder = Embedder.load(indexRoot.resolve("native"));
+          embedder = Embedder.load(nativeDir);
         }
         current = embedder;
       }
