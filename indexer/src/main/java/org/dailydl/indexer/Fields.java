@@ -52,6 +52,16 @@ public final class Fields {
   /** Anchor text as CJK bigrams. */
   public static final String ANCHOR_BIGRAM = "anchor_bigram";
 
+  /**
+   * Candidate subject terms of the article with their counts (glossary concepts, topic words,
+   * recurring compounds; see ConceptExtractor). Indexed, each occurrence a token, with term
+   * vectors: keywords, topics and related articles weigh them. Not stored.
+   */
+  public static final String CONCEPTS = "concepts";
+
+  /** How each concept is written in the article (TCP, PyTorch), as JSON. Stored only: keywords are shown so. */
+  public static final String CONCEPT_FORMS = "concept_forms";
+
   /** Front-matter tags as written: word-analysed for search, stored for display. */
   public static final String TAGS = "tags";
 

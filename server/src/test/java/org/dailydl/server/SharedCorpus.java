@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class SharedCorpus implements BeforeAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedCorpus.class);
 
-  /** Which corpus: the indexer's fixture corpus, or the repository's knowledge base. */
-  private enum Kind { FIXTURES, CONTENT }
+  /** Which corpus: the indexer's fixture corpora, or the repository's knowledge base. */
+  private enum Kind { FIXTURES, THIRD_PARTY, CONTENT }
 
   private final Kind kind;
   private volatile Indexed indexed;
@@ -39,6 +39,11 @@ public final class SharedCorpus implements BeforeAllCallback {
   /** The fixture corpus of small real articles (a read-only copy). */
   public static SharedCorpus fixtures() {
     return new SharedCorpus(Kind.FIXTURES);
+  }
+
+  /** The fixture corpus shaped like other people's notes (numbered days, ## 题目 notes, no front matter). */
+  public static SharedCorpus thirdParty() {
+    return new SharedCorpus(Kind.THIRD_PARTY);
   }
 
   /** The knowledge base in {@code content/}. */
@@ -100,7 +105,11 @@ public final class SharedCorpus implements BeforeAllCallback {
     static Indexed build(Kind kind) {
       try {
         Path temp = Files.createTempDirectory("dailydl-shared-" + kind.name().toLowerCase(java.util.Locale.ROOT));
-        Path content = kind == Kind.FIXTURES ? Fixtures.copyOfCorpus(temp.resolve("content")) : Judgments.content();
+        Path content = switch (kind) {
+          case FIXTURES -> Fixtures.copyOfCorpus(temp.resolve("content"));
+          case THIRD_PARTY -> Fixtures.copyOfThirdParty(temp.resolve("content"));
+          case CONTENT -> Judgments.content();
+        };
         return new Indexed(temp, content, IndexHandle.open(content, temp.resolve("index")), Glossary.forContent(content));
       } catch (IOException e) {
         throw new UncheckedIOException(e);

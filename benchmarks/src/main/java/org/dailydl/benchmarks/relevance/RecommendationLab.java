@@ -18,6 +18,8 @@ import java.util.function.Function;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.CorpusSnapshot;
 import org.dailydl.server.corpus.Keyword;
+import org.dailydl.server.corpus.TermStatistics;
+import org.dailydl.server.corpus.TermWeighting;
 import org.dailydl.server.corpus.Topics;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.related.RelatedService;
@@ -46,6 +48,11 @@ public final class RecommendationLab implements Callable<Integer> {
   @Option(names = "--content", defaultValue = "content") Path content;
   @Option(names = "--index-root", defaultValue = "/tmp/recommendation-lab") Path indexRoot;
   @Option(names = "--details", description = "print each corpus's failures") boolean details;
+  @Option(names = "--show-keywords", description = "print predicted and judged keywords of every judged article")
+  boolean showKeywords;
+  @Option(names = "--set", description = "a term-weighting parameter: name=value (see TermWeighting)")
+  List<String> settings = new ArrayList<>();
+  @Option(names = "--sweep", description = "evaluate each value of one parameter: name=v1,v2,…") String sweep;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new RecommendationLab()).execute(args));
@@ -61,18 +68,63 @@ public final class RecommendationLab implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Scores> all = new ArrayList<>();
-    for (Corpus corpus : corpora()) {
-      try (IndexHandle handle = IndexHandle.open(corpus.root(), indexRoot.resolve(corpus.name()))) {
-        Scores scores = score(corpus, handle, RelatedService::new);
-        all.add(scores);
-        if (details) {
-          scores.failures().forEach(f -> System.out.println("  " + corpus.name() + ": " + f));
-        }
+    TermWeighting base = TermWeighting.DEFAULT;
+    for (String setting : settings) {
+      String[] kv = setting.split("=", 2);
+      base = with(base, kv[0], Double.parseDouble(kv[1]));
+    }
+    List<TermWeighting> variants = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    if (sweep == null) {
+      variants.add(base);
+      labels.add("weighting " + base);
+    } else {
+      String[] kv = sweep.split("=", 2);
+      for (String v : kv[1].split(",")) {
+        variants.add(with(base, kv[0], Double.parseDouble(v)));
+        labels.add(kv[0] + "=" + v);
       }
     }
-    print(all);
+    List<Corpus> corpora = corpora();
+    List<IndexHandle> handles = new ArrayList<>();
+    try {
+      for (Corpus corpus : corpora) {
+        handles.add(IndexHandle.open(corpus.root(), indexRoot.resolve(corpus.name())));
+      }
+      for (int v = 0; v < variants.size(); v++) {
+        System.out.println("== " + labels.get(v));
+        List<Scores> all = new ArrayList<>();
+        for (int c = 0; c < corpora.size(); c++) {
+          Scores scores = score(corpora.get(c), handles.get(c), RelatedService::new, variants.get(v));
+          all.add(scores);
+          if (details) {
+            String name = corpora.get(c).name();
+            scores.failures().forEach(f -> System.out.println("  " + name + ": " + f));
+          }
+        }
+        print(all);
+      }
+    } finally {
+      for (IndexHandle h : handles) {
+        h.close();
+      }
+    }
     return 0;
+  }
+
+  /** {@code w} with one parameter changed by name. */
+  static TermWeighting with(TermWeighting w, String name, double value) {
+    return switch (name) {
+      case "usageHalf" -> new TermWeighting(value, w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
+      case "usagePower" -> new TermWeighting(w.usageHalf(), value, w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
+      case "glossaryBoost" -> new TermWeighting(w.usageHalf(), w.usagePower(), value, w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
+      case "lowercaseLatin" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), value, w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
+      case "pathShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), value, w.templateShare(), w.maxDocShare(), w.compoundBoost());
+      case "templateShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), value, w.maxDocShare(), w.compoundBoost());
+      case "maxDocShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), value, w.compoundBoost());
+      case "compoundBoost" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), value);
+      default -> throw new IllegalArgumentException("no weighting parameter " + name);
+    };
   }
 
   /** content/ (our judgments in server test resources, plus content.json) and every third-party set present. */
@@ -110,13 +162,14 @@ public final class RecommendationLab implements Callable<Integer> {
   }
 
   /** Every metric of one corpus, with related articles from {@code related}. */
-  public Scores score(Corpus corpus, IndexHandle handle, Function<IndexHandle, RelatedService> related)
-      throws IOException {
+  public Scores score(Corpus corpus, IndexHandle handle, Function<IndexHandle, RelatedService> related,
+      TermWeighting weighting) throws IOException {
     JsonNode judged = corpus.judged();
     RelatedService service = related.apply(handle);
     List<String> failures = new ArrayList<>();
     try (IndexHandle.Lease lease = handle.acquire()) {
       CorpusSnapshot snapshot = lease.corpus();
+      TermStatistics terms = TermStatistics.of(snapshot.catalog(), snapshot.reader(), snapshot.glossary(), weighting);
       double p5 = 0;
       double r5 = 0;
       double ndcg = 0;
@@ -144,14 +197,19 @@ public final class RecommendationLab implements Callable<Integer> {
         if (article == null) {
           continue;
         }
-        List<String> predicted = snapshot.terms().keywords(article.id(), 10).stream().map(Keyword::term).toList();
-        kp5 += matchedGroups(predicted.subList(0, Math.min(5, predicted.size())), k.path("keywords")) / 5.0;
+        List<String> predicted = terms.keywords(article.id(), 10).stream().map(Keyword::term).toList();
+        int matched = matchedGroups(predicted.subList(0, Math.min(5, predicted.size())), k.path("keywords"));
+        kp5 += matched / 5.0;
+        if (showKeywords) {
+          System.out.println("  " + matched + "/5 " + k.path("path").asText() + "\n      ours:   " + predicted
+              + "\n      judged: " + k.path("keywords"));
+        }
         judgedKeywords++;
       }
       int withGeneric = 0;
       int genericWords = 0;
       for (IndexedArticle a : snapshot.catalog().articles()) {
-        List<String> top = snapshot.terms().keywords(a.id(), 10).stream().map(Keyword::term).toList();
+        List<String> top = terms.keywords(a.id(), 10).stream().map(Keyword::term).toList();
         long bad = top.stream().filter(t -> generic.contains(norm(t))).count();
         genericWords += (int) bad;
         if (bad > 0) {
@@ -178,8 +236,8 @@ public final class RecommendationLab implements Callable<Integer> {
               + "\" (judged: " + t.path("title").asText() + ")");
         }
       }
-      List<Topics.Topic> topics = snapshot.topics().all();
-      List<String> badTopics = topics.stream().map(Topics.Topic::term).filter(t -> generic.contains(norm(t))).toList();
+      List<Topics.Topic> topics = Topics.of(snapshot.catalog(), terms).all();
+      List<String> badTopics = topics.stream().map(Topics.Topic::label).filter(t -> generic.contains(norm(t))).toList();
       if (!badTopics.isEmpty()) {
         failures.add("generic topics: " + badTopics);
       }

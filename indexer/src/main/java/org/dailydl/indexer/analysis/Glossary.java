@@ -144,6 +144,20 @@ public final class Glossary {
         .strip();
   }
 
+  /**
+   * The one spelling that stands for {@code term}'s whole group (its first term as written in the
+   * glossary), so that every spelling of a concept counts as one: 注意力 for attention. A term
+   * outside the glossary stands for itself.
+   */
+  public String canonical(String term) {
+    String normalized = normalize(Objects.requireNonNull(term));
+    Set<String> group = groups.get(normalized);
+    if (group == null && prefixes.containsKey(normalized)) {
+      group = groups.get(prefixes.get(normalized));
+    }
+    return group == null ? normalized : group.iterator().next();
+  }
+
   /** Number of distinct terms. */
   public int size() {
     return groups.size();

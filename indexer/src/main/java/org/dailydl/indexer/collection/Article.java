@@ -3,6 +3,7 @@ package org.dailydl.indexer.collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.dailydl.indexer.analysis.ConceptExtractor;
 
 /**
  * One parsed article: what a parser makes of one file, before it becomes a Lucene document.
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param code code blocks and notebook code cells, newline-separated
  * @param links outgoing links, in document order
  * @param frontMatter front-matter fields (empty when absent)
+ * @param concepts candidate subject terms, counted (see {@link ConceptExtractor})
  * @param kind markdown or notebook
  * @param size file size in bytes
  * @param hash SHA-256 of the file's bytes, hex
@@ -32,6 +34,7 @@ public record Article(
     String code,
     List<Link> links,
     FrontMatter frontMatter,
+    ConceptExtractor.Concepts concepts,
     Kind kind,
     long size,
     String hash) {
@@ -47,6 +50,7 @@ public record Article(
     Objects.requireNonNull(code, "code");
     links = List.copyOf(links);
     Objects.requireNonNull(frontMatter, "frontMatter");
+    Objects.requireNonNull(concepts, "concepts");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(hash, "hash");
   }
@@ -77,7 +81,7 @@ public record Article(
   /** This article under another title. */
   public Article withTitle(Title newTitle) {
     return new Article(id, path, category, newTitle.text(), newTitle.source(), headings, body, code, links,
-        frontMatter, kind, size, hash);
+        frontMatter, concepts, kind, size, hash);
   }
 
   /** A heading: level 1–6, its text, and its 1-based line in the file (0 when unknown). */

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.ConceptExtractor;
+import org.dailydl.indexer.analysis.Glossary;
 
 /**
  * Turns one content file into an {@link Article}: reads and decodes it, parses Markdown or a
@@ -21,9 +24,20 @@ public final class ArticleParser {
   private final MarkdownArticleParser markdownParser = new MarkdownArticleParser();
   private final NotebookArticleParser notebookParser = new NotebookArticleParser();
   private final LinkResolver resolver;
+  private final ConceptExtractor concepts;
 
   public ArticleParser(Path contentRoot) {
     this.resolver = new LinkResolver(Objects.requireNonNull(contentRoot));
+    this.concepts = new ConceptExtractor(glossaryOf(contentRoot), Analysis.standard());
+  }
+
+  /** The author's terms count as concepts too; an unreadable terms file leaves the built-in glossary. */
+  private static Glossary glossaryOf(Path contentRoot) {
+    try {
+      return Glossary.forContent(contentRoot);
+    } catch (IOException e) {
+      return Glossary.builtIn();
+    }
   }
 
   public LinkResolver resolver() {
@@ -90,6 +104,9 @@ public final class ArticleParser {
             code,
             links,
             parsed.frontMatter(),
+            // a title made from the file name says nothing about the subject: only the note's own titles count
+            concepts.extract(title.source().yieldsToLinkText() ? "" : title.text(),
+                headings.stream().map(Article.Heading::text).toList(), parsed.prose()),
             kind,
             bytes.length,
             ArticleIds.sha256(bytes));

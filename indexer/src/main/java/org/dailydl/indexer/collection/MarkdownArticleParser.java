@@ -47,6 +47,7 @@ public final class MarkdownArticleParser {
       List<Article.Heading> headings,
       String opening,
       String body,
+      String prose,
       String code,
       List<RawLink> links) {}
 
@@ -62,6 +63,7 @@ public final class MarkdownArticleParser {
         collector.headings,
         collector.opening,
         collector.body.toString().strip(),
+        collector.prose.toString().strip(),
         collector.code.toString().strip(),
         collector.links);
   }
@@ -116,6 +118,9 @@ public final class MarkdownArticleParser {
   private static final class Collector {
     private final Document document;
     private final StringBuilder body = new StringBuilder();
+    /** The body without URLs, inline code and formulas: where subject terms are looked for. */
+    private final StringBuilder prose = new StringBuilder();
+    private int urlDepth;
     private final StringBuilder code = new StringBuilder();
     private final List<Article.Heading> headings = new ArrayList<>();
     private final List<RawLink> links = new ArrayList<>();
@@ -164,10 +169,21 @@ public final class MarkdownArticleParser {
         code.append(text).append('\n');
         return;
       } else if (node instanceof Text text) {
-        body.append(text.getChars().unescape());
+        String chars = text.getChars().unescape();
+        body.append(chars);
+        if (urlDepth == 0) {
+          prose.append(chars);
+        }
         return;
       } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
         body.append('\n');
+        prose.append('\n');
+        return;
+      } else if (node instanceof AutoLink) {
+        recordLink(node);
+        urlDepth++;
+        visitChildren(node);
+        urlDepth--;
         return;
       } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
         body.append(HtmlText.strip(node.getChars().toString())).append(' ');
@@ -178,8 +194,10 @@ public final class MarkdownArticleParser {
       visitChildren(node);
       if (node instanceof TableCell) {
         body.append(' ');
+        prose.append(' ');
       } else if (node instanceof Block) {
         body.append('\n');
+        prose.append('\n');
       }
     }
 

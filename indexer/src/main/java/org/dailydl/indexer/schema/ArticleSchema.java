@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -43,11 +45,12 @@ public class ArticleSchema {
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final TypeReference<List<Article.Heading>> OUTLINE = new TypeReference<>() {};
   private static final TypeReference<List<StoredLink>> LINKS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> FORMS = new TypeReference<>() {};
 
   /** The stored fields {@link #read} loads: everything but the body, which only some readers need. */
   private static final Set<String> METADATA = Set.of(Fields.ID, Fields.PATH, Fields.TITLE, Fields.CATEGORY,
       Fields.TAGS, Fields.SUMMARY, Fields.DATE, Fields.KIND, Fields.HASH, Fields.SIZE, Fields.MODIFIED,
-      Fields.OUTLINE, Fields.LINKS, Fields.ANCHOR);
+      Fields.OUTLINE, Fields.LINKS, Fields.ANCHOR, Fields.CONCEPT_FORMS);
 
   /**
    * Body text: stored for snippets; term vectors (terms and frequencies only) because related
@@ -55,6 +58,19 @@ public class ArticleSchema {
    * nothing reads them, and they were a third of the vectors' size.
    */
   static final FieldType BODY_TYPE = bodyType();
+
+  /** Concepts: one token per occurrence, frequencies and term vectors (no positions: a bag of terms). */
+  static final FieldType CONCEPTS_TYPE = conceptsType();
+
+  private static FieldType conceptsType() {
+    FieldType type = new FieldType();
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    type.setTokenized(true);
+    type.setStoreTermVectors(true);
+    type.setOmitNorms(true);
+    type.freeze();
+    return type;
+  }
 
   /** Body bigrams: positions for phrase matching of Chinese words; not stored (same text as the body). */
   static final FieldType BODY_BIGRAM_TYPE = bodyBigramType();
@@ -113,6 +129,16 @@ public class ArticleSchema {
       doc.add(new StringField(Fields.TAG, key, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(Fields.TAG, new BytesRef(key)));
     }
+    if (!article.concepts().counts().isEmpty()) {
+      doc.add(new Field(Fields.CONCEPTS, new ConceptTokens(article.concepts().counts()), CONCEPTS_TYPE));
+      Map<String, String> forms = new TreeMap<>();
+      article.concepts().forms().forEach((concept, form) -> {
+        if (!form.equals(concept)) {
+          forms.put(concept, form);
+        }
+      });
+      doc.add(new StoredField(Fields.CONCEPT_FORMS, toJson(forms)));
+    }
     storeIfPresent(doc, Fields.SUMMARY, front.summary());
     storeIfPresent(doc, Fields.DATE, front.date());
 
@@ -149,7 +175,18 @@ public class ArticleSchema {
         d.get(Fields.CATEGORY), Arrays.asList(d.getValues(Fields.TAGS)), d.get(Fields.SUMMARY), d.get(Fields.DATE),
         kind(d.get(Fields.KIND)), d.get(Fields.HASH), number(d, Fields.SIZE), number(d, Fields.MODIFIED),
         fromJson(d.get(Fields.OUTLINE), OUTLINE), fromJson(d.get(Fields.LINKS), LINKS),
-        Arrays.asList(d.getValues(Fields.ANCHOR)));
+        Arrays.asList(d.getValues(Fields.ANCHOR)), forms(d.get(Fields.CONCEPT_FORMS)));
+  }
+
+  private static Map<String, String> forms(String json) {
+    if (json == null || json.isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return Map.copyOf(JSON.readValue(json, FORMS));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored field is not the JSON this schema writes", e);
+    }
   }
 
   private static Article.Kind kind(String label) {

@@ -1,6 +1,7 @@
 package org.dailydl.indexer.schema;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.dailydl.indexer.collection.Article;
 
@@ -23,6 +24,7 @@ import org.dailydl.indexer.collection.Article;
  * @param outline headings in document order
  * @param links outgoing links in document order
  * @param anchors link words other articles use for this one
+ * @param conceptForms how concepts are written in the article, where that differs from the concept
  */
 public record IndexedArticle(
     int doc,
@@ -39,7 +41,8 @@ public record IndexedArticle(
     long modified,
     List<Article.Heading> outline,
     List<StoredLink> links,
-    List<String> anchors) {
+    List<String> anchors,
+    Map<String, String> conceptForms) {
 
   public IndexedArticle {
     Objects.requireNonNull(id, "id");
@@ -51,5 +54,6 @@ public record IndexedArticle(
     outline = List.copyOf(outline);
     links = List.copyOf(links);
     anchors = List.copyOf(anchors);
+    conceptForms = Map.copyOf(conceptForms);
   }
 }

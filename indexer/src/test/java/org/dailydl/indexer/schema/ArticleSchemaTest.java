@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.ConceptExtractor;
 import org.dailydl.indexer.collection.Article;
 import org.dailydl.indexer.collection.Link;
 import org.junit.jupiter.api.Test;
-
 /** What the schema writes, it reads back: every stored field of an article survives the round trip. */
 class ArticleSchemaTest {
 
@@ -23,6 +25,7 @@ class ArticleSchemaTest {
         "用距离找最近的 K 个邻居。", "import numpy as np",
         List.of(new Link("SVM.md", "ml/SVM.md", "支持向量机", 9, true), new Link("https://x.org", null, "外部", 10, true)),
         new Article.FrontMatter("K 最近邻", List.of("KNN", "分类"), "一篇讲 KNN 的笔记", "2026-01-02"),
+        new ConceptExtractor.Concepts(Map.of("knn", 3, "最近邻", 2), Map.of("knn", "KNN", "最近邻", "最近邻")),
         Article.Kind.MARKDOWN, 321, "a".repeat(64));
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.standard().indexAnalyzer()))) {
@@ -33,7 +36,8 @@ class ArticleSchemaTest {
         assertThat(read).isEqualTo(new IndexedArticle(0, "ml-knn", "ml/KNN.md", "K 最近邻", "ml", List.of("KNN", "分类"),
             "一篇讲 KNN 的笔记", "2026-01-02", Article.Kind.MARKDOWN, "a".repeat(64), 321, 1234L, article.headings(),
             List.of(new StoredLink("SVM.md", "ml/SVM.md", "支持向量机", 9), new StoredLink("https://x.org", null, "外部", 10)),
-            List.of("KNN 算法", "最近邻")));
+            List.of("KNN 算法", "最近邻"), Map.of("knn", "KNN")));
+        assertThat(reader.termVectors().get(0, Fields.CONCEPTS).size()).isEqualTo(2);
         assertThat(ArticleSchema.body(reader, 0)).isEqualTo("用距离找最近的 K 个邻居。");
       }
     }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexReader;
+import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.schema.ArticleSchema;
 import org.dailydl.indexer.schema.IndexMeta;
 
@@ -23,6 +24,7 @@ public final class CorpusSnapshot {
   private final IndexMeta meta;
   private final Catalog catalog;
   private final Supplier<Optional<PassageVectors>> passages;
+  private final Glossary glossary;
   private final Lazy<LinkGraph> links;
   private final Lazy<TermStatistics> terms;
   private final Lazy<Topics> topics;
@@ -32,18 +34,20 @@ public final class CorpusSnapshot {
    * @param reader the reader of this version (valid while a searcher of it is held)
    * @param passages the passage vectors currently loaded (they follow the lexical index), if any
    */
-  public CorpusSnapshot(long number, IndexReader reader, IndexMeta meta, Supplier<Optional<PassageVectors>> passages) {
+  public CorpusSnapshot(long number, IndexReader reader, IndexMeta meta, Glossary glossary,
+      Supplier<Optional<PassageVectors>> passages) {
     this.number = number;
     this.reader = Objects.requireNonNull(reader);
     this.meta = Objects.requireNonNull(meta);
     this.passages = Objects.requireNonNull(passages);
+    this.glossary = Objects.requireNonNull(glossary);
     try {
       this.catalog = new Catalog(ArticleSchema.read(reader), reader.maxDoc());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     this.links = new Lazy<>(() -> new LinkGraph(catalog));
-    this.terms = new Lazy<>(() -> TermStatistics.of(catalog, reader));
+    this.terms = new Lazy<>(() -> TermStatistics.of(catalog, reader, glossary, TermWeighting.DEFAULT));
     this.topics = new Lazy<>(() -> Topics.of(catalog, terms()));
   }
 
@@ -58,6 +62,11 @@ public final class CorpusSnapshot {
 
   public IndexMeta meta() {
     return meta;
+  }
+
+  /** The glossary of this knowledge base (built in, plus the author's terms). */
+  public Glossary glossary() {
+    return glossary;
   }
 
   public Catalog catalog() {

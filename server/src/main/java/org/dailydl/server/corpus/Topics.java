@@ -18,8 +18,11 @@ public final class Topics {
   static final int MIN_ARTICLES = 3;
   static final int MAX_TOPICS = 80;
 
-  /** A topic: its term and the ids of its articles, in path order. */
-  public record Topic(String term, List<String> articles) {}
+  /**
+   * A topic: its concept (every spelling of a glossary concept is one: 注意力 and attention), the
+   * label its articles write most, and the ids of its articles in path order.
+   */
+  public record Topic(String term, String label, List<String> articles) {}
 
   private final List<Topic> topics;
   private final Map<String, Topic> byTerm = new TreeMap<>();
@@ -29,11 +32,11 @@ public final class Topics {
     this.topics.forEach(t -> byTerm.put(t.term(), t));
   }
 
-  static Topics of(Catalog catalog, TermStatistics terms) {
+  public static Topics of(Catalog catalog, TermStatistics terms) {
     Map<String, List<String>> articlesOfTerm = new TreeMap<>();
     for (IndexedArticle a : catalog.articles()) {
-      for (Keyword k : terms.keywords(a.id(), TOP_TERMS)) {
-        articlesOfTerm.computeIfAbsent(k.term(), t -> new ArrayList<>()).add(a.id());
+      for (String concept : terms.topConcepts(a.id(), TOP_TERMS)) {
+        articlesOfTerm.computeIfAbsent(concept, t -> new ArrayList<>()).add(a.id());
       }
     }
     // a small corpus has few articles per term: two make a topic there
@@ -43,9 +46,15 @@ public final class Topics {
         .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> -e.getValue().size())
             .thenComparing(Map.Entry::getKey))
         .limit(MAX_TOPICS)
-        .map(e -> new Topic(e.getKey(), List.copyOf(e.getValue())))
+        .map(e -> new Topic(e.getKey(), label(terms, e.getKey(), e.getValue()), List.copyOf(e.getValue())))
         .toList();
     return new Topics(topics);
+  }
+
+  private static String label(TermStatistics terms, String concept, List<String> articles) {
+    Map<String, Integer> forms = new TreeMap<>();
+    articles.forEach(id -> forms.merge(terms.form(id, concept), 1, Integer::sum));
+    return forms.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(concept);
   }
 
   /** Topics, the most widely shared first. */

@@ -105,7 +105,7 @@ public final class GraphService {
     similarEdges(catalog, links, corpus.terms(), edges);
     for (Topics.Topic topic : corpus.topics().all()) {
       String id = "topic:" + topic.term();
-      nodes.add(new TopicGraph.Node(id, topic.term(), "topic", null, topic.articles().size()));
+      nodes.add(new TopicGraph.Node(id, topic.label(), "topic", null, topic.articles().size()));
       for (String article : topic.articles()) {
         edges.add(new TopicGraph.Edge(article, id, "topic", 0.5));
       }

@@ -27,6 +27,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.collection.ContentWalker;
 import org.dailydl.indexer.index.IndexArticles;
 import org.dailydl.indexer.index.IndexLocation;
@@ -330,9 +331,19 @@ public final class IndexHandle implements Closeable {
       }
       Map<String, String> meta = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
       CorpusSnapshot fresh = new CorpusSnapshot(versions.incrementAndGet(), searcher.getIndexReader(),
-          IndexMeta.fromUserData(meta), () -> passages.get());
+          IndexMeta.fromUserData(meta), glossary(), () -> passages.get());
       snapshot = fresh;
       return fresh;
+    }
+  }
+
+  /** The content's glossary (built in, plus the author's terms file); the built-in one when that file is unreadable. */
+  private Glossary glossary() {
+    try {
+      return Glossary.forContent(contentDir);
+    } catch (IOException e) {
+      LOG.warn("the terms file of {} cannot be read ({}); using the built-in glossary", contentDir, e.toString());
+      return Glossary.builtIn();
     }
   }
 

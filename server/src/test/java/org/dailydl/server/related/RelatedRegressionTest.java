@@ -2,12 +2,17 @@ package org.dailydl.server.related;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -16,11 +21,13 @@ import org.apache.lucene.search.ScoreDoc;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.Judgments;
+import org.dailydl.server.Metrics;
+import org.dailydl.server.SharedCorpus;
+import org.dailydl.server.corpus.Keyword;
+import org.dailydl.server.corpus.TermStatistics;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.related.RelatedService;
-import org.dailydl.server.Judgments;
-import org.dailydl.server.SharedCorpus;
-import org.dailydl.server.Metrics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,5 +102,56 @@ class RelatedRegressionTest {
 
     Judgments.assertRecorded("related", "shipped", ours);
     Judgments.assertRecorded("related", "more-like-this", mlt);
+  }
+
+  /**
+   * Keyword P@5 over the judged keywords of content/ (benchmarks/judgments/content.json: the terms
+   * a reader names, each with its acceptable spellings), and how many articles have a word of the
+   * judged generic list in their top ten.
+   */
+  @Test
+  void judged_keywords_match_the_recorded_numbers() throws Exception {
+    JsonNode judged = new ObjectMapper().readTree(Judgments.content().resolveSibling("benchmarks/judgments/content.json").toFile());
+    Set<String> generic = new HashSet<>();
+    judged.path("generic").forEach(g -> generic.add(norm(g.asText())));
+    double p5 = 0;
+    int articles = 0;
+    int withGeneric = 0;
+    try (IndexHandle.Lease lease = index.acquire()) {
+      TermStatistics terms = lease.corpus().terms();
+      for (JsonNode k : judged.path("keywords")) {
+        var article = lease.corpus().catalog().byPath(k.path("path").asText()).orElseThrow();
+        List<String> top = terms.keywords(article.id(), 5).stream().map(Keyword::term).map(RelatedRegressionTest::norm).toList();
+        Set<Integer> matched = new HashSet<>();
+        for (String term : top) {
+          for (int g = 0; g < k.path("keywords").size(); g++) {
+            boolean hit = false;
+            for (JsonNode spelling : k.path("keywords").get(g)) {
+              hit |= norm(spelling.asText()).equals(term);
+            }
+            if (hit && matched.add(g)) {
+              break;
+            }
+          }
+        }
+        p5 += matched.size() / 5.0;
+        articles++;
+      }
+      for (var a : lease.corpus().catalog().articles()) {
+        if (terms.keywords(a.id(), 10).stream().anyMatch(kw -> generic.contains(norm(kw.term())))) {
+          withGeneric++;
+        }
+      }
+    }
+    Map<String, Double> result = new LinkedHashMap<>();
+    result.put("keyword p@5", Metrics.round(p5 / articles));
+    result.put("judged articles", (double) articles);
+    result.put("articles with a generic word in the top ten", (double) withGeneric);
+    Judgments.writeReport("keywords.json", result);
+    Judgments.assertRecorded("keywords", "shipped", result);
+  }
+
+  private static String norm(String term) {
+    return term.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
   }
 }

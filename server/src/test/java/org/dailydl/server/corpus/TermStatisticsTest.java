@@ -1,0 +1,65 @@
+package org.dailydl.server.corpus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.SharedCorpus;
+import org.dailydl.server.index.IndexHandle;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keywords and topics on notes shaped like other people's: subjects, not structure. */
+class TermStatisticsTest {
+  @RegisterExtension static final SharedCorpus corpus = SharedCorpus.thirdParty();
+  @TempDir Path temp;
+
+  private static List<String> keywords(String path, int n) throws Exception {
+    try (IndexHandle.Lease lease = corpus.handle().acquire()) {
+      IndexedArticle a = lease.corpus().catalog().byPath(path).orElseThrow();
+      return lease.corpus().terms().keywords(a.id(), n).stream().map(Keyword::term).toList();
+    }
+  }
+
+  @Test
+  void the_first_keywords_name_the_note_s_subjects() throws Exception {
+    assertThat(keywords("Python/Day03.md", 3)).containsExactlyInAnyOrder("集合", "字典", "哈希表");
+    assertThat(keywords("ml/3.md", 3)).containsExactlyInAnyOrder("信息增益", "剪枝", "决策树");
+    assertThat(keywords("offer/day03.md", 2)).containsExactly("栈", "队列");
+    assertThat(keywords("Python/Day02.md", 10)).contains("列表推导式");
+  }
+
+  @Test
+  void template_headings_path_words_and_numbers_are_never_keywords() throws Exception {
+    try (IndexHandle.Lease lease = corpus.handle().acquire()) {
+      for (IndexedArticle a : lease.corpus().catalog().articles()) {
+        List<String> top = lease.corpus().terms().keywords(a.id(), 10).stream().map(Keyword::term).toList();
+        assertThat(top).as(a.path()).doesNotContain("题目", "思路", "代码", "day", "offer", "python", "ml")
+            .noneMatch(t -> t.matches(".*\\d.*"));
+      }
+    }
+  }
+
+  @Test
+  void a_concept_written_in_either_language_is_one_topic() throws Exception {
+    Path content = Files.createDirectories(temp.resolve("content"));
+    Files.writeString(content.resolve("a.md"), "# 翻译模型\n\n注意力让解码器关注输入的不同位置。注意力权重由 softmax 给出，注意力是核心。\n");
+    Files.writeString(content.resolve("b.md"), "# Transformer\n\nThe attention layer mixes tokens. Attention weights come from softmax. "
+        + "Self attention and attention heads.\n");
+    Files.writeString(content.resolve("c.md"), "# 读书笔记\n\n注意力机制（attention）的直观解释：注意力决定看哪里。\n");
+    String[] others = {"快速排序和归并排序的比较", "二叉树的遍历顺序", "链表的插入与删除", "哈希冲突的处理", "图的最短路径",
+        "栈和队列的区别", "动态规划的状态转移"};
+    for (int i = 0; i < others.length; i++) {
+      Files.writeString(content.resolve("n" + i + ".md"), "# 笔记 " + i + "\n\n" + others[i] + "，以及相关的例子。\n");
+    }
+    try (IndexHandle index = IndexHandle.open(content, temp.resolve("index")); IndexHandle.Lease lease = index.acquire()) {
+      List<Topics.Topic> topics = lease.corpus().topics().all();
+      assertThat(topics).filteredOn(t -> t.term().equals("注意力")).singleElement()
+          .satisfies(t -> assertThat(t.articles()).hasSize(3));
+      assertThat(topics).noneMatch(t -> t.term().equals("attention"));
+    }
+  }
+}
