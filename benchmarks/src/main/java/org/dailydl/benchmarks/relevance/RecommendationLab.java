@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.CorpusSnapshot;
 import org.dailydl.server.corpus.Keyword;
@@ -22,6 +22,7 @@ import org.dailydl.server.corpus.TermStatistics;
 import org.dailydl.server.corpus.TermWeighting;
 import org.dailydl.server.corpus.Topics;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.related.RelatedBlend;
 import org.dailydl.server.related.RelatedService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,9 +51,11 @@ public final class RecommendationLab implements Callable<Integer> {
   @Option(names = "--details", description = "print each corpus's failures") boolean details;
   @Option(names = "--show-keywords", description = "print predicted and judged keywords of every judged article")
   boolean showKeywords;
-  @Option(names = "--set", description = "a term-weighting parameter: name=value (see TermWeighting)")
+  @Option(names = "--set", description = "a parameter of TermWeighting or RelatedBlend: name=value")
   List<String> settings = new ArrayList<>();
   @Option(names = "--sweep", description = "evaluate each value of one parameter: name=v1,v2,…") String sweep;
+  @Option(names = "--fit", description = "fit RelatedBlend by coordinate ascent on the mean nDCG@10 of all corpora,"
+      + " then once leaving each corpus out (fitted on the others, scored on it)") boolean fit;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new RecommendationLab()).execute(args));
@@ -66,22 +69,30 @@ public final class RecommendationLab implements Callable<Integer> {
       double keywordP5, double genericShare, int genericWords, double titleAccuracy, int topics, int genericTopics,
       List<String> failures) {}
 
+  /** One setting of everything the lab can vary. */
+  public record Variant(TermWeighting weighting, RelatedBlend blend) {
+    Variant with(String name, double value) {
+      return blendNames().contains(name) ? new Variant(weighting, RecommendationLab.with(blend, name, value))
+          : new Variant(RecommendationLab.with(weighting, name, value), blend);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
-    TermWeighting base = TermWeighting.DEFAULT;
+    Variant base = new Variant(TermWeighting.DEFAULT, RelatedBlend.DEFAULT);
     for (String setting : settings) {
       String[] kv = setting.split("=", 2);
-      base = with(base, kv[0], Double.parseDouble(kv[1]));
+      base = base.with(kv[0], Double.parseDouble(kv[1]));
     }
-    List<TermWeighting> variants = new ArrayList<>();
+    List<Variant> variants = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     if (sweep == null) {
       variants.add(base);
-      labels.add("weighting " + base);
+      labels.add(base.weighting() + " " + base.blend());
     } else {
       String[] kv = sweep.split("=", 2);
       for (String v : kv[1].split(",")) {
-        variants.add(with(base, kv[0], Double.parseDouble(v)));
+        variants.add(base.with(kv[0], Double.parseDouble(v)));
         labels.add(kv[0] + "=" + v);
       }
     }
@@ -91,11 +102,15 @@ public final class RecommendationLab implements Callable<Integer> {
       for (Corpus corpus : corpora) {
         handles.add(IndexHandle.open(corpus.root(), indexRoot.resolve(corpus.name())));
       }
+      if (fit) {
+        fitBlend(corpora, handles, base);
+        return 0;
+      }
       for (int v = 0; v < variants.size(); v++) {
         System.out.println("== " + labels.get(v));
         List<Scores> all = new ArrayList<>();
         for (int c = 0; c < corpora.size(); c++) {
-          Scores scores = score(corpora.get(c), handles.get(c), RelatedService::new, variants.get(v));
+          Scores scores = score(corpora.get(c), handles.get(c), variants.get(v));
           all.add(scores);
           if (details) {
             String name = corpora.get(c).name();
@@ -112,6 +127,160 @@ public final class RecommendationLab implements Callable<Integer> {
     return 0;
   }
 
+  /** The steps coordinate ascent tries for each weight, relative to its value (and from zero). */
+  private static final double[] STEPS = {0.5, 0.75, 1.25, 1.5, 2.0};
+  private static final double[] FROM_ZERO = {0.02, 0.05, 0.1, 0.2, 0.4};
+
+  /**
+   * Fits the blend on all corpora, then on each set of all corpora but one, reporting the held-out
+   * corpus's nDCG@10 under the blend fitted without it next to the default's: a weight that only
+   * helps the corpus it was fitted on shows up as a loss here.
+   */
+  private void fitBlend(List<Corpus> corpora, List<IndexHandle> handles, Variant base) throws IOException {
+    List<RelatedEvaluation> evaluations = new ArrayList<>();
+    for (int c = 0; c < corpora.size(); c++) {
+      evaluations.add(new RelatedEvaluation(corpora.get(c), handles.get(c), base.weighting()));
+    }
+    RelatedBlend all = ascend(evaluations, base.blend());
+    System.out.println("fitted on all: " + all);
+    report("default", evaluations, base.blend());
+    report("fitted", evaluations, all);
+    System.out.println("leave one corpus out (nDCG@10 of the held-out corpus: default -> fitted without it):");
+    for (int held = 0; held < evaluations.size(); held++) {
+      List<RelatedEvaluation> others = new ArrayList<>(evaluations);
+      RelatedEvaluation out = others.remove(held);
+      RelatedBlend fitted = ascend(others, base.blend());
+      System.out.printf(Locale.ROOT, "  %-28s %.4f -> %.4f   %s%n", out.corpus().name(), out.ndcg(base.blend()),
+          out.ndcg(fitted), fitted);
+    }
+  }
+
+  private static void report(String label, List<RelatedEvaluation> evaluations, RelatedBlend blend) {
+    StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-8s mean %.4f:", label, mean(evaluations, blend)));
+    for (RelatedEvaluation e : evaluations) {
+      line.append(String.format(Locale.ROOT, " %s %.4f", e.corpus().name(), e.ndcg(blend)));
+    }
+    System.out.println(line);
+  }
+
+  private static double mean(List<RelatedEvaluation> evaluations, RelatedBlend blend) {
+    return evaluations.stream().mapToDouble(e -> e.ndcg(blend)).average().orElse(0);
+  }
+
+  /** Coordinate ascent on the mean nDCG@10; content similarity stays 1 (the scale). */
+  private static RelatedBlend ascend(List<RelatedEvaluation> evaluations, RelatedBlend start) {
+    RelatedBlend best = start;
+    double bestScore = mean(evaluations, best);
+    for (int round = 0; round < 4; round++) {
+      boolean improved = false;
+      for (String name : blendNames()) {
+        if (name.equals("content")) {
+          continue;
+        }
+        double value = valueOf(best, name);
+        for (double step : value == 0 ? FROM_ZERO : STEPS) {
+          RelatedBlend candidate = with(best, name, value == 0 ? step : value * step);
+          double score = mean(evaluations, candidate);
+          if (score > bestScore + 1e-4) {
+            best = candidate;
+            bestScore = score;
+            improved = true;
+          }
+        }
+        if (value > 0) {
+          RelatedBlend off = with(best, name, 0);
+          double score = mean(evaluations, off);
+          if (score > bestScore + 1e-4) {
+            best = off;
+            bestScore = score;
+            improved = true;
+          }
+        }
+      }
+      if (!improved) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** The related-article judgments of one corpus, scored under any blend without re-reading the index. */
+  private final class RelatedEvaluation {
+    private final Corpus corpus;
+    private final IndexHandle handle;
+    private final TermStatistics terms;
+    private final Map<RelatedBlend, Double> scores = new HashMap<>();
+
+    RelatedEvaluation(Corpus corpus, IndexHandle handle, TermWeighting weighting) throws IOException {
+      this.corpus = corpus;
+      this.handle = handle;
+      try (IndexHandle.Lease lease = handle.acquire()) {
+        CorpusSnapshot snapshot = lease.corpus();
+        this.terms = TermStatistics.of(snapshot.catalog(), snapshot.reader(), snapshot.glossary(), weighting);
+      }
+    }
+
+    Corpus corpus() {
+      return corpus;
+    }
+
+    double ndcg(RelatedBlend blend) {
+      return scores.computeIfAbsent(blend, b -> {
+        try (IndexHandle.Lease lease = handle.acquire()) {
+          return related(corpus, lease.corpus(), new RelatedService(handle, b), terms).ndcg();
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  /** Related-article metrics averaged over a corpus's judged sources. */
+  record RelatedScores(double p5, double r5, double ndcg, List<String> failures) {}
+
+  static RelatedScores related(Corpus corpus, CorpusSnapshot snapshot, RelatedService service, TermStatistics terms) {
+    double p5 = 0;
+    double r5 = 0;
+    double ndcg = 0;
+    int sources = 0;
+    List<String> failures = new ArrayList<>();
+    for (JsonNode r : corpus.judged().path("related")) {
+      Map<String, Integer> wanted = grades(r.path("wanted"));
+      IndexedArticle source = snapshot.catalog().byPath(r.path("source").asText()).orElse(null);
+      if (source == null || wanted.isEmpty()) {
+        continue;
+      }
+      List<String> ranked = service.related(snapshot, terms, source, 10).hits().stream().map(RelatedService.Hit::path).toList();
+      int found = found(ranked, wanted, 5);
+      p5 += found / 5.0;
+      r5 += (double) found / wanted.size();
+      ndcg += ndcg(ranked, wanted, 10);
+      sources++;
+      if (found < Math.min(3, wanted.size())) {
+        failures.add("related " + source.path() + ": " + found + "/" + wanted.size() + " in top 5 " + ranked.subList(0, Math.min(5, ranked.size())));
+      }
+    }
+    int n = Math.max(1, sources);
+    return new RelatedScores(p5 / n, r5 / n, ndcg / n, failures);
+  }
+
+  static List<String> blendNames() {
+    return List.of("content", "linksTo", "linkedFrom", "coCitation", "sameFolder", "next", "previous");
+  }
+
+  static double valueOf(RelatedBlend b, String name) {
+    return switch (name) {
+      case "content" -> b.content();
+      case "linksTo" -> b.linksTo();
+      case "linkedFrom" -> b.linkedFrom();
+      case "coCitation" -> b.coCitation();
+      case "sameFolder" -> b.sameFolder();
+      case "next" -> b.next();
+      case "previous" -> b.previous();
+      default -> throw new IllegalArgumentException("no blend weight " + name);
+    };
+  }
+
   /** {@code w} with one parameter changed by name. */
   static TermWeighting with(TermWeighting w, String name, double value) {
     return switch (name) {
@@ -124,6 +293,20 @@ public final class RecommendationLab implements Callable<Integer> {
       case "maxDocShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), value, w.compoundBoost());
       case "compoundBoost" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), value);
       default -> throw new IllegalArgumentException("no weighting parameter " + name);
+    };
+  }
+
+  /** {@code b} with one weight changed by name. */
+  static RelatedBlend with(RelatedBlend b, String name, double v) {
+    return switch (name) {
+      case "content" -> new RelatedBlend(v, b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), b.previous());
+      case "linksTo" -> new RelatedBlend(b.content(), v, b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), b.previous());
+      case "linkedFrom" -> new RelatedBlend(b.content(), b.linksTo(), v, b.coCitation(), b.sameFolder(), b.next(), b.previous());
+      case "coCitation" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), v, b.sameFolder(), b.next(), b.previous());
+      case "sameFolder" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), v, b.next(), b.previous());
+      case "next" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), v, b.previous());
+      case "previous" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), v);
+      default -> throw new IllegalArgumentException("no blend weight " + name);
     };
   }
 
@@ -162,31 +345,16 @@ public final class RecommendationLab implements Callable<Integer> {
   }
 
   /** Every metric of one corpus, with related articles from {@code related}. */
-  public Scores score(Corpus corpus, IndexHandle handle, Function<IndexHandle, RelatedService> related,
-      TermWeighting weighting) throws IOException {
+  public Scores score(Corpus corpus, IndexHandle handle, Variant variant) throws IOException {
     JsonNode judged = corpus.judged();
-    RelatedService service = related.apply(handle);
+    RelatedService service = new RelatedService(handle, variant.blend());
     List<String> failures = new ArrayList<>();
     try (IndexHandle.Lease lease = handle.acquire()) {
       CorpusSnapshot snapshot = lease.corpus();
-      TermStatistics terms = TermStatistics.of(snapshot.catalog(), snapshot.reader(), snapshot.glossary(), weighting);
-      double p5 = 0;
-      double r5 = 0;
-      double ndcg = 0;
-      int sources = 0;
-      for (JsonNode r : judged.path("related")) {
-        Map<String, Integer> wanted = grades(r.path("wanted"));
-        String source = r.path("source").asText();
-        var result = service.byPath(source, 10);
-        if (result.isEmpty() || wanted.isEmpty()) {
-          continue;
-        }
-        List<String> ranked = result.get().hits().stream().map(RelatedService.Hit::path).toList();
-        int found = found(ranked, wanted, 5);
-        p5 += found / 5.0;
-        r5 += (double) found / wanted.size();
-        ndcg += ndcg(ranked, wanted, 10);
-        sources++;
+      TermStatistics terms = TermStatistics.of(snapshot.catalog(), snapshot.reader(), snapshot.glossary(), variant.weighting());
+      RelatedScores relatedScores = related(corpus, snapshot, service, terms);
+      if (details) {
+        failures.addAll(relatedScores.failures());
       }
       Set<String> generic = new HashSet<>();
       judged.path("generic").forEach(g -> generic.add(norm(g.asText())));
@@ -241,8 +409,8 @@ public final class RecommendationLab implements Callable<Integer> {
       if (!badTopics.isEmpty()) {
         failures.add("generic topics: " + badTopics);
       }
-      return new Scores(corpus.name(), snapshot.catalog().size(), p5 / Math.max(1, sources), r5 / Math.max(1, sources),
-          ndcg / Math.max(1, sources), kp5 / Math.max(1, judgedKeywords),
+      return new Scores(corpus.name(), snapshot.catalog().size(), relatedScores.p5(), relatedScores.r5(),
+          relatedScores.ndcg(), kp5 / Math.max(1, judgedKeywords),
           (double) withGeneric / Math.max(1, snapshot.catalog().size()), genericWords,
           (double) titlesRight / Math.max(1, titles), topics.size(), badTopics.size(), failures);
     }

@@ -28,6 +28,7 @@ public final class CorpusSnapshot {
   private final Lazy<LinkGraph> links;
   private final Lazy<TermStatistics> terms;
   private final Lazy<Topics> topics;
+  private final Lazy<Series> series;
 
   /**
    * @param number increases by one with every index version the server serves
@@ -49,6 +50,7 @@ public final class CorpusSnapshot {
     this.links = new Lazy<>(() -> new LinkGraph(catalog));
     this.terms = new Lazy<>(() -> TermStatistics.of(catalog, reader, glossary, TermWeighting.DEFAULT));
     this.topics = new Lazy<>(() -> Topics.of(catalog, terms()));
+    this.series = new Lazy<>(() -> Series.of(catalog, links()));
   }
 
   public long number() {
@@ -83,6 +85,11 @@ public final class CorpusSnapshot {
 
   public Topics topics() {
     return topics.get();
+  }
+
+  /** The reading order: numbered series and tables of contents. */
+  public Series series() {
+    return series.get();
   }
 
   /** The passage vectors of semantic search, once they have been computed; empty before. */

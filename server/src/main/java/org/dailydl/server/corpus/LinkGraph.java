@@ -52,6 +52,14 @@ public final class LinkGraph {
     return incoming.getOrDefault(id, List.of());
   }
 
+  /** A page linking to at least this many notes lists them: a reading order, if not a whole table of contents. */
+  public static final int LISTING_LINKS = 5;
+
+  /** Whether {@code id} links to at least {@link #LISTING_LINKS} articles (a table of contents, a reading list). */
+  public boolean isListing(String id) {
+    return outgoing(id).size() >= LISTING_LINKS;
+  }
+
   /** Whether {@code id} links to more than {@link #TABLE_OF_CONTENTS_LINKS} articles. */
   public boolean isTableOfContents(String id) {
     return outgoing(id).size() > TABLE_OF_CONTENTS_LINKS;

@@ -13,20 +13,20 @@ import java.util.Set;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.CorpusSnapshot;
 import org.dailydl.server.corpus.LinkGraph;
+import org.dailydl.server.corpus.Series;
 import org.dailydl.server.corpus.TermStatistics;
 import org.dailydl.server.index.IndexHandle;
 
 /**
- * Related articles: a blend of TF-IDF cosine over the articles' term vectors, explicit links in
- * both directions, co-citation (two articles linked from the same page) and a small same-folder
- * prior. Every recommendation says why, and every reason is true of the pair. The article itself
+ * Related articles: a blend ({@link RelatedBlend}) of content similarity over the articles'
+ * concepts, explicit links in both directions, co-citation (two articles linked from the same
+ * page), structure (the same folder; the previous and next note of a numbered series or a table of
+ * contents). Every recommendation says why, and every reason is true of the pair. The article itself
  * is never recommended; ties break by path, so results are deterministic. Thread-safe.
  */
 public final class RelatedService {
-  static final double LINKS_TO = 0.35;
-  static final double LINKED_FROM = 0.30;
-  static final double CO_CITATION = 0.15;
-  static final double SAME_FOLDER = 0.06;
+  /** A concept shared by the pair is worth naming when their similarity is at least this. */
+  static final double SHARED_REASON = 0.05;
 
   /** A recommendation with its blended score and the reasons behind it. */
   public record Hit(String id, String path, String title, String category, double score, List<String> reasons) {}
@@ -35,20 +35,26 @@ public final class RelatedService {
   public record Result(String id, String path, List<Hit> hits) {}
 
   private final IndexHandle index;
+  private final RelatedBlend blend;
 
   public RelatedService(IndexHandle index) {
+    this(index, RelatedBlend.DEFAULT);
+  }
+
+  public RelatedService(IndexHandle index, RelatedBlend blend) {
     this.index = Objects.requireNonNull(index);
+    this.blend = Objects.requireNonNull(blend);
   }
 
   public Optional<Result> byId(String id, int size) throws IOException {
     try (IndexHandle.Lease lease = index.acquire()) {
-      return lease.corpus().catalog().byId(id).map(a -> related(lease.corpus(), a, size));
+      return lease.corpus().catalog().byId(id).map(a -> related(lease.corpus(), lease.corpus().terms(), a, size));
     }
   }
 
   public Optional<Result> byPath(String path, int size) throws IOException {
     try (IndexHandle.Lease lease = index.acquire()) {
-      return lease.corpus().catalog().byPath(path).map(a -> related(lease.corpus(), a, size));
+      return lease.corpus().catalog().byPath(path).map(a -> related(lease.corpus(), lease.corpus().terms(), a, size));
     }
   }
 
@@ -61,9 +67,10 @@ public final class RelatedService {
     return out <= LinkGraph.TABLE_OF_CONTENTS_LINKS ? 1.0 : (double) LinkGraph.TABLE_OF_CONTENTS_LINKS / out;
   }
 
-  Result related(CorpusSnapshot corpus, IndexedArticle source, int size) {
+  /** The recommendations for {@code source} with similarity from {@code terms} (a variant, in experiments). */
+  public Result related(CorpusSnapshot corpus, TermStatistics terms, IndexedArticle source, int size) {
     LinkGraph links = corpus.links();
-    TermStatistics terms = corpus.terms();
+    Series series = corpus.series();
     Map<String, Double> cosine = terms.similarTo(source.id());
     Set<String> linksTo = new HashSet<>();
     links.outgoing(source.id()).forEach(e -> linksTo.add(e.target()));
@@ -71,11 +78,20 @@ public final class RelatedService {
     links.incoming(source.id()).forEach(e -> linkedFrom.add(e.source()));
     Map<String, Integer> coCited = coCitations(links, source.id());
     String folder = folderOf(source.path());
+    Series.Neighbours neighbours = series.of(source.id()).orElse(null);
 
     Set<String> candidates = new HashSet<>(cosine.keySet());
     candidates.addAll(linksTo);
     candidates.addAll(linkedFrom);
     candidates.addAll(coCited.keySet());
+    if (neighbours != null) {
+      if (neighbours.next() != null) {
+        candidates.add(neighbours.next());
+      }
+      if (neighbours.previous() != null) {
+        candidates.add(neighbours.previous());
+      }
+    }
     candidates.remove(source.id());
 
     List<Hit> hits = new ArrayList<>();
@@ -84,27 +100,36 @@ public final class RelatedService {
       if (other == null) {
         continue;
       }
-      double score = cosine.getOrDefault(id, 0.0);
+      double similarity = cosine.getOrDefault(id, 0.0);
+      double score = blend.content() * similarity;
       List<String> reasons = new ArrayList<>();
+      if (neighbours != null && id.equals(neighbours.next())) {
+        score += blend.next();
+        reasons.add("下一篇");
+      }
+      if (neighbours != null && id.equals(neighbours.previous())) {
+        score += blend.previous();
+        reasons.add("上一篇");
+      }
       if (linkedFrom.contains(id)) {
-        score += LINKED_FROM * linkWeight(links, id);
+        score += blend.linkedFrom() * linkWeight(links, id);
         reasons.add("链接到本文");
       }
       if (linksTo.contains(id)) {
-        score += LINKS_TO * linkWeight(links, source.id());
+        score += blend.linksTo() * linkWeight(links, source.id());
         reasons.add("本文引用");
       }
       int co = coCited.getOrDefault(id, 0);
       if (co > 0) {
-        score += CO_CITATION * Math.min(1.0, co / 2.0);
+        score += blend.coCitation() * Math.min(1.0, co / 2.0);
         reasons.add("常被一起引用（" + co + " 篇文章同时链接）");
       }
       List<String> shared = terms.sharedTerms(source.id(), id, 3);
-      if (cosine.getOrDefault(id, 0.0) >= 0.05 && !shared.isEmpty()) {
+      if (similarity >= SHARED_REASON && !shared.isEmpty()) {
         reasons.add("共同主题：" + String.join("、", shared));
       }
       if (folder.equals(folderOf(other.path()))) {
-        score += SAME_FOLDER;
+        score += blend.sameFolder();
         reasons.add("同一目录");
       }
       if (!reasons.isEmpty()) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class RelatedServiceTest {
   @RegisterExtension static final SharedCorpus index = SharedCorpus.fixtures();
+  @RegisterExtension static final SharedCorpus thirdParty = SharedCorpus.thirdParty();
   static RelatedService related;
 
   @BeforeAll
@@ -101,5 +102,19 @@ class RelatedServiceTest {
   void unknown_articles_have_no_recommendations() throws Exception {
     assertThat(related.byId("nope", 5)).isEmpty();
     assertThat(related.byPath("nope.md", 5)).isEmpty();
+  }
+
+  @Test
+  void the_next_and_previous_note_of_a_numbered_series_are_recommended_with_that_reason() throws Exception {
+    RelatedService service = new RelatedService(thirdParty.handle());
+    List<RelatedService.Hit> hits = service.byPath("Python/Day03.md", 5).orElseThrow().hits();
+    assertThat(hits).filteredOn(h -> h.path().equals("Python/Day04.md")).singleElement()
+        .satisfies(h -> assertThat(h.reasons()).contains("下一篇"));
+    assertThat(hits).filteredOn(h -> h.path().equals("Python/Day02.md")).singleElement()
+        .satisfies(h -> assertThat(h.reasons()).contains("上一篇"));
+    for (var h : service.byPath("offer/day02.md", 10).orElseThrow().hits()) {
+      assertThat(h.reasons().contains("下一篇")).as(h.path()).isEqualTo(h.path().equals("offer/day03.md"));
+      assertThat(h.reasons().contains("上一篇")).as(h.path()).isEqualTo(h.path().equals("offer/day01.md"));
+    }
   }
 }
