@@ -122,7 +122,7 @@ public final class ArticleParser {
   }
 
   private static List<Article.Heading> withoutLines(List<Article.Heading> headings) {
-    return headings.stream().map(h -> new Article.Heading(h.level(), h.text(), 0)).toList();
+    return headings.stream().map(h -> new Article.Heading(h.level(), h.text(), 0, h.id())).toList();
   }
 
   private static Result unreadable(ContentFile file, String message) {

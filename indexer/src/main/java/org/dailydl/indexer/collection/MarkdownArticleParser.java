@@ -54,6 +54,7 @@ public final class MarkdownArticleParser {
   /** Parses one Markdown text. Never throws on odd Markdown: every input is some document. */
   public Parsed parse(String markdown) {
     Document document = parser.parse(markdown);
+    HeadingIds.assign(document);
     Collector collector = new Collector(document);
     collector.visitChildren(document);
     return new Parsed(
@@ -149,7 +150,7 @@ public final class MarkdownArticleParser {
       if (node instanceof Heading heading) {
         String text = textOf(heading).strip();
         if (!text.isEmpty()) {
-          headings.add(new Article.Heading(heading.getLevel(), text, heading.getStartLineNumber() + 1));
+          headings.add(new Article.Heading(heading.getLevel(), text, heading.getStartLineNumber() + 1, HeadingIds.of(heading)));
           if (heading.getLevel() == 1 && firstH1 == null) {
             firstH1 = text;
           }

@@ -69,9 +69,8 @@ public final class MarkdownRenderer {
     MutableDataSet options = MarkdownOptions.options(new ReaderExtension());
     options.set(HtmlRenderer.ESCAPE_HTML, true);
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    // the ids themselves are HeadingIds' (set by MarkdownOptions): the indexer checks #anchors against them
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-    options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
-    options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
     options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
     options.set(HtmlRenderer.SOFT_BREAK, "\n");
     this.parser = MarkdownOptions.parser(options);
