@@ -40,10 +40,11 @@ public final class ArticleController implements Feature {
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = ArticleView.Summary[].class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class)),
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
       })
   public void list(Context ctx) throws IOException {
-    String path = Params.optionalText(ctx, "path", 1024);
+    String path = Params.contentPath(ctx, "path", false);
     String category = Params.optionalText(ctx, "category", 200);
     if (path != null) {
       ctx.json(articles.byPath(path).orElseThrow(() -> new NotFoundResponse("no article at path '" + path + "'")));
