@@ -9,6 +9,8 @@ import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.cli.Locations;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
+import org.dailydl.server.files.ContentFiles;
+import org.dailydl.server.files.FileController;
 import org.dailydl.server.graph.GraphController;
 import org.dailydl.server.graph.GraphService;
 import org.dailydl.server.index.ContentWatcher;
@@ -118,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
         new StatusController(handle, semantics),
         new SearchController(SearchService.create(handle, glossary, semantics), new SuggestService(handle)),
         new ArticleController(new ArticleService(handle)),
+        new FileController(new ContentFiles(handle.contentDir())),
         new RelatedController(new RelatedService(handle)),
         new GraphController(new GraphService(handle)),
         new AdminController(handle, adminToken));
