@@ -78,7 +78,7 @@ public final class IndexCommand implements Callable<Integer> {
       err.printf("%s:%d: %s%n", problem.path(), problem.line(), problem.message());
     }
     for (IndexReport.BrokenLink link : result.brokenLinks()) {
-      err.printf("%s:%d: broken link: %s%n", link.path(), link.line(), link.target());
+      err.printf("%s:%d: %s%n", link.path(), link.line(), link.message());
     }
     out.println(summary(result));
     EmbedArticles.Report embedded = null;
@@ -108,9 +108,11 @@ public final class IndexCommand implements Callable<Integer> {
 
   static String summary(IndexReport r) {
     return String.format(Locale.ROOT,
-        "%s: %d files seen, %d articles in the index (%d indexed, %d removed), %d skipped, %d warnings, %d broken links, %.1f s",
+        "%s: %d files seen, %d articles in the index (%d indexed, %d removed), %d skipped, %d warnings, "
+            + "%d broken links, %d broken anchors, %d missing images, %.1f s",
         r.mode(), r.files(), r.articles(), r.indexed(), r.removed(), r.skipped().size(), r.problems().size(),
-        r.brokenLinks().size(), r.millis() / 1000.0);
+        r.brokenLinks(IndexReport.Kind.LINK).size(), r.brokenLinks(IndexReport.Kind.ANCHOR).size(),
+        r.brokenLinks(IndexReport.Kind.IMAGE).size(), r.millis() / 1000.0);
   }
 
   /** Runs {@code index} on its own (the server's jar offers it as a subcommand too). */

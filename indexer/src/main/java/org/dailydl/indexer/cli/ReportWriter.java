@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.index.IndexReport;
@@ -35,8 +36,9 @@ public final class ReportWriter {
     json.put("skipped", r.skipped().stream().map(p -> Map.of("path", p.path(), "reason", p.message())).toList());
     json.put("warnings", r.problems().stream()
         .map(p -> Map.of("path", p.path(), "line", p.line(), "message", p.message())).toList());
-    json.put("brokenLinks", r.brokenLinks().stream()
-        .map(l -> Map.of("path", l.path(), "line", l.line(), "target", l.target())).toList());
+    json.put("brokenLinks", references(r, IndexReport.Kind.LINK));
+    json.put("brokenAnchors", references(r, IndexReport.Kind.ANCHOR));
+    json.put("missingImages", references(r, IndexReport.Kind.IMAGE));
     json.put("passesCheck", r.passesCheck());
     json.put("millis", r.millis());
     if (embeddings == null) {
@@ -51,6 +53,11 @@ public final class ReportWriter {
       json.put("embeddings", e);
     }
     return json;
+  }
+
+  private static List<Map<String, Object>> references(IndexReport r, IndexReport.Kind kind) {
+    return r.brokenLinks(kind).stream()
+        .map(l -> Map.<String, Object>of("path", l.path(), "line", l.line(), "target", l.target())).toList();
   }
 
   public static void write(IndexReport report, Path file) throws IOException {

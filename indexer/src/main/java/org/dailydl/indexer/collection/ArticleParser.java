@@ -106,7 +106,7 @@ public final class ArticleParser {
     for (MarkdownArticleParser.RawLink link : raw) {
       LinkResolver.Resolution resolution = resolver.resolve(file.path(), link.href());
       int line = jsonLines == null ? link.line() : lineOf(jsonLines, link.href());
-      links.add(new Link(link.href(), resolution.target(), link.text(), line, resolution.exists()));
+      links.add(new Link(link.href(), resolution.target(), link.text(), line, resolution.exists(), link.image()));
     }
     return links;
   }

@@ -37,8 +37,12 @@ import java.util.Map;
  */
 public final class MarkdownArticleParser {
 
-  /** A link as written: destination, words, 1-based line. */
-  public record RawLink(String href, String text, int line) {}
+  /** A link or image as written: destination, words (alt text), 1-based line. */
+  public record RawLink(String href, String text, int line, boolean image) {
+    public RawLink(String href, String text, int line) {
+      this(href, text, line, false);
+    }
+  }
 
   /** What one Markdown text contains. */
   public record Parsed(
@@ -204,7 +208,8 @@ public final class MarkdownArticleParser {
       }
       if (href != null) {
         String text = node instanceof Image image ? image.getText().toString() : textOf(node);
-        links.add(new RawLink(href, text.strip(), node.getStartLineNumber() + 1));
+        boolean image = node instanceof Image || node instanceof ImageRef;
+        links.add(new RawLink(href, text.strip(), node.getStartLineNumber() + 1, image));
       }
     }
 
