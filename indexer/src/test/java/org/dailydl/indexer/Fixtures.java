@@ -18,8 +18,25 @@ public final class Fixtures {
 
   /** The corpus folder on the classpath (read-only use). */
   public static Path corpus() {
+    return folder("corpus");
+  }
+
+  /**
+   * Another author's notes (an algorithms notebook, no {@code dailydl.yml}): three notes at the top,
+   * three folders, a figure; for what any folder gets without our settings.
+   */
+  public static Path foreignNotes() {
+    return folder("foreign-notes");
+  }
+
+  /** A writable copy of {@link #foreignNotes()} in {@code target}. */
+  public static Path copyOfForeignNotes(Path target) {
+    return copy(foreignNotes(), target);
+  }
+
+  private static Path folder(String name) {
     try {
-      URI uri = Fixtures.class.getResource("/corpus/README.md").toURI();
+      URI uri = Fixtures.class.getResource("/" + name + "/README.md").toURI();
       if (uri.getScheme().equals("jar")) {
         // the server's tests read the corpus from the indexer's test jar
         try {
@@ -36,7 +53,10 @@ public final class Fixtures {
 
   /** A writable copy of the corpus in {@code target}, for tests that edit files. */
   public static Path copyOfCorpus(Path target) {
-    Path source = corpus();
+    return copy(corpus(), target);
+  }
+
+  private static Path copy(Path source, Path target) {
     try (Stream<Path> paths = Files.walk(source)) {
       for (Path path : (Iterable<Path>) paths::iterator) {
         Path dest = target.resolve(source.relativize(path).toString());
