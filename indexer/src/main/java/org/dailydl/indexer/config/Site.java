@@ -14,6 +14,7 @@ import java.util.Set;
  * Immutable.
  *
  * @param title never blank
+ * @param subtitle null when not set
  * @param tagline null when not set
  * @param description null when not set
  * @param examples example queries (may be empty)
@@ -24,6 +25,7 @@ import java.util.Set;
  */
 public record Site(
     String title,
+    String subtitle,
     String tagline,
     String description,
     List<String> examples,
@@ -61,7 +63,7 @@ public record Site(
         : SiteDefaults.examples(titles.stream().filter(t -> !t.equals(title)).toList());
     String home = config.home() != null ? config.home() : SiteDefaults.home(contentRoot);
     String language = config.language() != null ? config.language() : DEFAULT_LANGUAGE;
-    return new Site(title, config.tagline(), config.description(), examples, order(config.categories(), categories),
+    return new Site(title, config.subtitle(), config.tagline(), config.description(), examples, order(config.categories(), categories),
         home, language);
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
  * when the file does not set it, and {@link Site#resolve} then derives it from the folder.
  *
  * @param title the site's name (header, page titles)
+ * @param subtitle a few words after the name in the browser's title bar and the footer
  * @param tagline one line on the home page
  * @param description a sentence or two under it (and the page's meta description)
  * @param examples example queries offered on the home and search pages
@@ -16,6 +17,7 @@ import java.util.List;
  */
 public record SiteConfig(
     String title,
+    String subtitle,
     String tagline,
     String description,
     List<String> examples,
@@ -24,7 +26,7 @@ public record SiteConfig(
     String language) {
 
   /** A folder without {@code dailydl.yml}: everything derived. */
-  public static final SiteConfig NONE = new SiteConfig(null, null, null, List.of(), List.of(), null, null);
+  public static final SiteConfig NONE = new SiteConfig(null, null, null, null, List.of(), List.of(), null, null);
 
   public SiteConfig {
     examples = List.copyOf(examples);

@@ -34,6 +34,7 @@ import org.yaml.snakeyaml.LoaderOptions;
  *
  * <pre>
  * title: 我的笔记
+ * subtitle: 算法题解
  * tagline: 每天一点
  * description: 机器学习与深度学习的读书笔记。
  * examples: [梯度下降, attention, KNN]
@@ -56,7 +57,7 @@ public final class SiteConfigFile {
   static final int MAX_EXAMPLES = 20;
   static final int MAX_EXAMPLE = 64;
   private static final List<String> KEYS =
-      List.of("title", "tagline", "description", "examples", "categories", "home", "language");
+      List.of("title", "subtitle", "tagline", "description", "examples", "categories", "home", "language");
   private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*");
 
   /**
@@ -105,6 +106,7 @@ public final class SiteConfigFile {
     private final List<Problem> warnings = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private String title;
+    private String subtitle;
     private String tagline;
     private String description;
     private List<String> examples = List.of();
@@ -117,7 +119,7 @@ public final class SiteConfigFile {
     }
 
     Loaded done() {
-      return new Loaded(new SiteConfig(title, tagline, description, examples, categories, home, language), true,
+      return new Loaded(new SiteConfig(title, subtitle, tagline, description, examples, categories, home, language), true,
           warnings);
     }
 
@@ -167,6 +169,7 @@ public final class SiteConfigFile {
       }
       switch (key) {
         case "title" -> title = text(key, value, line, MAX_TEXT);
+        case "subtitle" -> subtitle = text(key, value, line, MAX_TEXT);
         case "tagline" -> tagline = text(key, value, line, MAX_TEXT);
         case "description" -> description = text(key, value, line, MAX_DESCRIPTION);
         case "examples" -> examples = examples(value, line);

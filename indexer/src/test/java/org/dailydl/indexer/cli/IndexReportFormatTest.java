@@ -72,7 +72,7 @@ class IndexReportFormatTest {
         "::error file=" + file + ",line=22::missing image: figures/recursion-tree.svg",
         "::error file=" + file + ",line=24::broken link: 旧笔记.md",
         "::warning file=" + config + ",line=2::unknown key 'tittle' (did you mean 'title'?); known keys: title, "
-            + "tagline, description, examples, categories, home, language");
+            + "subtitle, tagline, description, examples, categories, home, language");
     assertThat(lines).anyMatch(l -> l.startsWith("site: 小林的算法笔记 (dailydl.yml)"));
     assertThat(lines).anyMatch(l -> l.contains("1 broken links, 1 broken anchors, 1 missing images"));
     assertThat(err.toString()).doesNotContain("broken anchor");

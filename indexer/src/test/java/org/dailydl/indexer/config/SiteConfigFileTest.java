@@ -27,13 +27,14 @@ class SiteConfigFileTest {
   @Test
   void every_setting_is_read_in_order() throws IOException {
     SiteConfigFile.Loaded loaded = read(String.join("\n",
-        "# 我的站点", "title: 小林的算法笔记", "tagline: 每天一道题", "description: 面试前整理的算法题解。",
+        "# 我的站点", "title: 小林的算法笔记", "subtitle: 算法题解", "tagline: 每天一道题", "description: 面试前整理的算法题解。",
         "examples: [快速排序, 背包问题, BFS]", "categories:", "  图论: 图论与搜索", "  排序:", "  /: 总览",
         "home: 刷题计划.md", "language: zh-cn", ""));
     assertThat(loaded.present()).isTrue();
     assertThat(loaded.warnings()).isEmpty();
     SiteConfig c = loaded.config();
     assertThat(c.title()).isEqualTo("小林的算法笔记");
+    assertThat(c.subtitle()).isEqualTo("算法题解");
     assertThat(c.tagline()).isEqualTo("每天一道题");
     assertThat(c.description()).isEqualTo("面试前整理的算法题解。");
     assertThat(c.examples()).containsExactly("快速排序", "背包问题", "BFS");
@@ -59,14 +60,14 @@ class SiteConfigFileTest {
         "title: 第二次",                        // 11
         ""));
     assertThat(warnings(loaded)).containsExactly(
-        "1: unknown key 'tittle' (did you mean 'title'?); known keys: title, tagline, description, examples, categories, home, language",
+        "1: unknown key 'tittle' (did you mean 'title'?); known keys: title, subtitle, tagline, description, examples, categories, home, language",
         "2: 'title' must be text, not a list; ignored",
         "3: 'examples' should be a list ([a, b] or lines starting with '- '); read as one example",
         "4: 'categories': no folder '数论' at the top of the content folder (did you mean '图论'?)",
         "7: 'home': no article '../outside.md' in the content folder (a path like README.md); ignored",
         "8: 'language': '中文' is not a language tag like zh-CN or en; ignored",
         "9: 'tagline' is longer than 200 characters; ignored",
-        "10: unknown key 'theme'; known keys: title, tagline, description, examples, categories, home, language",
+        "10: unknown key 'theme'; known keys: title, subtitle, tagline, description, examples, categories, home, language",
         "11: 'title' is given twice; the last one counts");
     assertThat(loaded.warnings()).allSatisfy(p -> {
       assertThat(p.path()).isEqualTo("dailydl.yml");

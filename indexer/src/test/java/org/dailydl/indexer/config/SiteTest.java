@@ -34,7 +34,7 @@ class SiteTest {
 
   @Test
   void settings_win_and_configured_categories_come_first() {
-    SiteConfig config = new SiteConfig("算法", "每天一道", null, List.of("二分查找"),
+    SiteConfig config = new SiteConfig("算法", null, "每天一道", null, List.of("二分查找"),
         List.of(new Site.Category("图论", "图与搜索"), new Site.Category("", "总览"), new Site.Category("已删除", "x")),
         "刷题计划.md", "en");
     Site site = Site.resolve(config, Fixtures.foreignNotes(), Set.of("", "排序", "图论"), FOREIGN_TITLES);
