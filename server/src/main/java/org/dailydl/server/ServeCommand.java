@@ -9,6 +9,8 @@ import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.cli.Locations;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
+import org.dailydl.server.branding.SiteController;
+import org.dailydl.server.branding.SiteService;
 import org.dailydl.server.files.ContentFiles;
 import org.dailydl.server.files.FileController;
 import org.dailydl.server.graph.GraphController;
@@ -116,10 +118,12 @@ public final class ServeCommand implements Callable<Integer> {
    */
   public static List<Feature> features(IndexHandle handle, Glossary glossary, String adminToken,
       SemanticService semantics) {
+    SiteService site = new SiteService(handle);
     return List.of(
+        new SiteController(site),
         new StatusController(handle, semantics),
         new SearchController(SearchService.create(handle, glossary, semantics), new SuggestService(handle)),
-        new ArticleController(new ArticleService(handle)),
+        new ArticleController(new ArticleService(handle), site),
         new FileController(new ContentFiles(handle.contentDir())),
         new RelatedController(new RelatedService(handle)),
         new GraphController(new GraphService(handle)),

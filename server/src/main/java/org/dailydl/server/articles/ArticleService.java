@@ -15,6 +15,7 @@ import org.dailydl.indexer.collection.ContentRoot;
 import org.dailydl.indexer.collection.LinkResolver;
 import org.dailydl.indexer.collection.NotebookArticleParser;
 import org.dailydl.indexer.collection.TextDecoder;
+import org.dailydl.indexer.config.Site;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.Catalog;
 import org.dailydl.server.corpus.CorpusSnapshot;
@@ -57,10 +58,33 @@ public final class ArticleService {
     }
   }
 
+  /** Categories by name, labelled with their folder names ({@link Site#ROOT_LABEL} for the top). */
   public List<ArticleView.Category> categories() throws IOException {
     try (IndexHandle.Lease lease = index.acquire()) {
       return lease.corpus().catalog().categories().entrySet().stream()
-          .map(e -> new ArticleView.Category(e.getKey(), e.getValue())).toList();
+          .map(e -> new ArticleView.Category(e.getKey(), e.getKey().isEmpty() ? Site.ROOT_LABEL : e.getKey(), e.getValue()))
+          .toList();
+    }
+  }
+
+  /** Categories in the site's order with its labels; the notes at the top of the folder are one of them. */
+  public List<ArticleView.Category> categories(Site site) throws IOException {
+    try (IndexHandle.Lease lease = index.acquire()) {
+      var counts = lease.corpus().catalog().categories();
+      List<ArticleView.Category> ordered = new ArrayList<>();
+      for (Site.Category c : site.categories()) {
+        Integer count = counts.get(c.name());
+        if (count != null) {
+          ordered.add(new ArticleView.Category(c.name(), c.label(), count));
+        }
+      }
+      // the index may have moved on since the site was computed: categories it did not know come last
+      counts.forEach((name, count) -> {
+        if (ordered.stream().noneMatch(c -> c.name().equals(name))) {
+          ordered.add(new ArticleView.Category(name, site.labelOf(name), count));
+        }
+      });
+      return ordered;
     }
   }
 

@@ -31,6 +31,9 @@ public final class ArticleView {
       List<LinkRef> backlinks,
       List<Keyword> keywords) {}
 
-  /** A category with its article count. */
-  public record Category(String name, int count) {}
+  /**
+   * A category with its label and article count; {@code name} {@code ""} is the notes at the top of
+   * the content folder (filtered with {@code category=/}).
+   */
+  public record Category(String name, String label, int count) {}
 }

@@ -52,6 +52,15 @@ public final class Params {
 
   private static final int MAX_PATH = 1024;
 
+  /** The {@code category} value that means the notes at the top of the content folder (category {@code ""}). */
+  public static final String ROOT_CATEGORY = "/";
+
+  /** An optional category filter; {@value #ROOT_CATEGORY} selects the notes at the top of the folder. */
+  public static String category(Context ctx) {
+    String value = optionalText(ctx, "category", 200);
+    return ROOT_CATEGORY.equals(value) ? "" : value;
+  }
+
   private static String decodedAgain(String value) {
     if (value.indexOf('%') < 0) {
       return value;
