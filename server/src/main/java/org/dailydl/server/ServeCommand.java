@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.cli.Locations;
+import org.dailydl.indexer.cli.SiteSummary;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
 import org.dailydl.server.branding.SiteController;
@@ -78,6 +79,9 @@ public final class ServeCommand implements Callable<Integer> {
             report.mode(), report.articles(), report.indexed(), report.removed(), report.problems().size(),
             report.brokenLinks().size(), report.millis()),
         e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
+    SiteSummary site = SiteSummary.of(locations.content);
+    site.warnings().forEach(w -> LOG.warn("{}:{}: {}", w.path(), w.line(), w.message()));
+    LOG.info("site: {}{}", site.title(), site.configured() ? " (dailydl.yml)" : "");
     SemanticService semantics = noEmbeddings ? SemanticService.disabled() : SemanticService.enabled(handle);
     semantics.scheduleUpdate();
     Javalin app = App.create(features(handle, Glossary.forContent(locations.content), adminToken, semantics),
