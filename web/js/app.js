@@ -13,6 +13,7 @@ import * as article from './article.js';
 import * as graph from './graph.js';
 import { initSearchBox } from './search-box.js';
 import { categories } from './api.js';
+import { loadSite } from './site.js';
 import { applyCodeTheme } from './vendor.js';
 import { h, replaceChildren, statusPanel, setTitle, registerCategories } from './ui.js';
 
@@ -327,11 +328,14 @@ function start() {
   document.addEventListener('click', onLinkClick);
   window.addEventListener('popstate', () => render(new URL(location.href), { scroll: 'restore' }));
   initSearchBox({ navigate, currentView: () => (current && current.route ? current.route.name : null) });
-  // every category gets its colour from the full, sorted list, so colours agree across views
-  categories()
-    .then((list) => registerCategories((Array.isArray(list) ? list : []).map((c) => c && c.name)))
-    .catch(() => null)
-    .then(() => render(new URL(location.href), { scroll: 'top' }));
+  // every category gets its colour from the full, sorted list, so colours agree across views; the
+  // site's settings (name, examples, labels) come before the first view
+  Promise.all([
+    loadSite(),
+    categories()
+      .then((list) => registerCategories((Array.isArray(list) ? list : []).map((c) => c && c.name)))
+      .catch(() => null),
+  ]).then(() => render(new URL(location.href), { scroll: 'top' }));
 }
 
 start();

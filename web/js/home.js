@@ -11,9 +11,10 @@ import { loadLibrary } from './vendor.js';
 import { parseHtml, enhanceContent } from './content.js';
 import { createSearchBox } from './search-box.js';
 import { searchUrl, graphUrl } from './urls.js';
+import { siteInfo, exampleQueries, categoryParam } from './site.js';
 
-const EXAMPLES = ['自注意力', 'attention mask', 'KNN', '梯度下降', '卷积神经网络', 'pytorch'];
-const HOME_PATH = 'README.md';
+/** How many of the site's example queries the home page offers. */
+const EXAMPLES = 6;
 
 export async function mount(ctx) {
   const view = new HomeView(ctx);
@@ -37,9 +38,11 @@ class HomeView {
   async load() {
     const { main, signal } = this.ctx;
     const libs = Promise.all([loadLibrary('katex').catch(() => null), loadLibrary('hljs').catch(() => null)]);
+    const home = siteInfo().home;
     const [cats, readme] = await Promise.all([
       categories().then((c) => ({ ok: c }), (error) => ({ error })),
-      getJson('/api/articles', { path: HOME_PATH }, { signal }).then((a) => ({ ok: a }), (error) => ({ error })),
+      home ? getJson('/api/articles', { path: home }, { signal }).then((a) => ({ ok: a }), (error) => ({ error }))
+        : Promise.resolve({ error: { notFound: true } }),
     ]);
     if (signal.aborted) return;
     if (isAbort(readme.error)) return;
@@ -77,16 +80,19 @@ class HomeView {
     this.box = createSearchBox({
       input, listbox, form, live: false, navigate: this.ctx.navigate, currentView: () => 'home',
     });
+    const site = siteInfo();
+    const examples = exampleQueries(EXAMPLES);
     return h('section', { class: 'hero', attrs: { 'aria-labelledby': 'hero-title' } },
-      h('h1', { id: 'hero-title', class: 'hero__title' }, '深度学习，', h('span', { class: 'hero__accent', text: '每天一点' })),
-      h('p', { class: 'hero__lead', text: '从 Python、机器学习到 Transformer 与大语言模型的中文知识库。中英文都能搜，公式、代码、相关推荐和知识图谱一应俱全。' }),
+      h('h1', { id: 'hero-title', class: 'hero__title' }, heroTitle(site.tagline || site.title)),
+      site.description ? h('p', { class: 'hero__lead', text: site.description }) : null,
       form,
-      h('p', { class: 'hero__examples' }, h('span', { text: '试试：' }),
-        EXAMPLES.map((q) => h('a', { class: 'chip chip--example', href: searchUrl({ q }) }, q))));
+      examples.length ? h('p', { class: 'hero__examples' }, h('span', { text: '试试：' }),
+        examples.map((q) => h('a', { class: 'chip chip--example', href: searchUrl({ q }) }, q))) : null);
   }
 
   categories(list) {
-    const cats = (Array.isArray(list) ? list : []).filter((c) => c && c.name);
+    // the notes at the top of the folder are a category too (name "")
+    const cats = (Array.isArray(list) ? list : []).filter((c) => c && typeof c.name === 'string');
     registerCategories(cats.map((c) => c.name));
     const total = cats.reduce((sum, c) => sum + (Number(c.count) || 0), 0);
     return h('section', { class: 'home-section', attrs: { 'aria-labelledby': 'categories-title' } },
@@ -96,11 +102,11 @@ class HomeView {
       h('ul', { class: 'category-grid' },
         cats.map((c) => h('li', {}, h('a', {
           class: 'category-card',
-          href: searchUrl({ category: c.name }),
+          href: searchUrl({ category: categoryParam(c.name) }),
           style: `--chip-color:${categoryColor(c.name)}`,
         },
-        h('span', { class: 'category-card__name', text: categoryLabel(c.name) }),
-        h('span', { class: 'category-card__folder', text: c.name }),
+        h('span', { class: 'category-card__name', text: c.label || categoryLabel(c.name) }),
+        h('span', { class: 'category-card__folder', text: c.name || '/' }),
         h('span', { class: 'category-card__count' }, h('strong', { text: formatNumber(c.count) }), ' 篇')))),
         h('li', {}, h('a', { class: 'category-card category-card--graph', href: graphUrl() },
           h('span', { class: 'category-card__name', text: '知识图谱' }),
@@ -118,4 +124,12 @@ class HomeView {
       h('h2', { id: 'readme-title', class: 'home-readme__title', text: articleData.title || '首页' }),
       body);
   }
+}
+
+/** "刷题，每天一道" → "刷题，" + an accented "每天一道"; a tagline without a comma stays whole. */
+function heroTitle(text) {
+  const at = Math.max(text.lastIndexOf('，'), text.lastIndexOf(', '));
+  if (at <= 0 || at >= text.length - 1) return text;
+  const cut = text[at] === '，' ? at + 1 : at + 2;
+  return [text.slice(0, cut), h('span', { class: 'hero__accent', text: text.slice(cut) })];
 }

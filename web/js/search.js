@@ -10,10 +10,12 @@ import {
 } from './ui.js';
 import { setResultsNavigator, syncHeaderBox } from './search-box.js';
 import { articleUrl, searchUrl, readSearchParams } from './urls.js';
+import { exampleQueries, categoryParam } from './site.js';
 
 const PAGE_SIZE = 10;
 const BROWSE_PAGE_SIZE = 20;
-const EXAMPLES = ['注意力', 'Transformer', 'attention mask', 'KNN', '梯度下降', '卷积神经网络', 'pytorch', '正则化'];
+/** How many of the site's example queries the empty states offer. */
+const EXAMPLES = 8;
 
 // ---- the results view ----------------------------------------------------------------------
 
@@ -218,7 +220,7 @@ class SearchView {
   }
 
   renderFacets(params, facets, total) {
-    const visible = facets.filter((f) => f && f.value);
+    const visible = facets.filter((f) => f && typeof f.value === 'string');
     registerCategories(visible.map((f) => f.value));
     const items = [h('li', {}, h('a', {
       class: 'facet',
@@ -227,11 +229,11 @@ class SearchView {
     }, h('span', { class: 'facet__label', text: '全部分类' }),
     params.category ? null : h('span', { class: 'facet__count', text: formatNumber(total) })))];
     for (const facet of visible) {
-      const selected = facet.value === params.category;
+      const selected = categoryParam(facet.value) === params.category;
       items.push(h('li', {}, h('a', {
         class: 'facet',
-        href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag, category: selected ? '' : facet.value }),
-        attrs: { 'aria-current': selected ? 'true' : null, title: selected ? '取消这个分类筛选' : `只看 ${facet.value}` },
+        href: searchUrl({ q: params.q, mode: params.mode, tag: params.tag, category: selected ? '' : categoryParam(facet.value) }),
+        attrs: { 'aria-current': selected ? 'true' : null, title: selected ? '取消这个分类筛选' : `只看 ${categoryLabel(facet.value)}` },
       },
       h('span', { class: 'facet__dot', style: `background:${categoryColor(facet.value)}`, attrs: { 'aria-hidden': 'true' } }),
       h('span', { class: 'facet__label', text: categoryLabel(facet.value) }),
@@ -422,17 +424,17 @@ class SearchView {
 }
 
 function exampleLinks() {
-  return EXAMPLES.map((q) => h('a', { class: 'chip chip--example', href: searchUrl({ q }) }, q));
+  return exampleQueries(EXAMPLES).map((q) => h('a', { class: 'chip chip--example', href: searchUrl({ q }) }, q));
 }
 
 /** Links to every category with its article count. */
 function categoryLinks(cats) {
-  const list = (Array.isArray(cats) ? cats : []).filter((c) => c && c.name);
+  const list = (Array.isArray(cats) ? cats : []).filter((c) => c && typeof c.name === 'string');
   registerCategories(list.map((c) => c.name));
   return h('ul', { class: 'category-links' }, list.map((c) => h('li', {},
-    h('a', { href: searchUrl({ category: c.name }), style: `--chip-color:${categoryColor(c.name)}` },
+    h('a', { href: searchUrl({ category: categoryParam(c.name) }), style: `--chip-color:${categoryColor(c.name)}` },
       h('span', { class: 'facet__dot', attrs: { 'aria-hidden': 'true' } }),
-      categoryLabel(c.name), h('span', { class: 'category-links__count', text: formatNumber(c.count) })))));
+      c.label || categoryLabel(c.name), h('span', { class: 'category-links__count', text: formatNumber(c.count) })))));
 }
 
 /**

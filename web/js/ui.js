@@ -2,6 +2,7 @@
 // search snippets become HTML, category names and colours, and status panels.
 
 import { searchUrl } from './urls.js';
+import { siteInfo, siteCategoryLabel, categoryParam, ROOT_PARAM } from './site.js';
 
 /**
  * Creates an element. `props`: class, text, attrs (attributes), dataset, on (event listeners),
@@ -107,11 +108,9 @@ export function highlightText(el, text, query) {
   return el;
 }
 
-/** "08-LLM" → "LLM", "02-Machine-Learning" → "Machine Learning": the folder name made readable. */
+/** A category's label as the site names it (dailydl.yml), else its folder name; "" and "/" are the top. */
 export function categoryLabel(name) {
-  const raw = String(name || '');
-  const label = raw.replace(/^\d+[-_ ]*/, '').replace(/[-_]+/g, ' ').trim();
-  return label || raw || '未分类';
+  return siteCategoryLabel(name);
 }
 
 // Colours that stay apart in light and dark themes (Okabe–Ito and Tableau inspired).
@@ -126,12 +125,13 @@ const knownCategories = [];
  * colour changes while the page is open.
  */
 export function registerCategories(names) {
-  const fresh = [...new Set(names)].filter((name) => name && !knownCategories.includes(name)).sort();
+  const fresh = [...new Set(names)].filter((name) => typeof name === 'string' && !knownCategories.includes(name)).sort();
   knownCategories.push(...fresh);
 }
 
 /** A stable colour per category: its position among the known categories, else a hash. */
-export function categoryColor(name) {
+export function categoryColor(category) {
+  const name = category === ROOT_PARAM ? '' : category;
   const index = knownCategories.indexOf(name);
   if (index >= 0) {
     return PALETTE[index % PALETTE.length];
@@ -147,9 +147,9 @@ export function categoryColor(name) {
 export function categoryChip(name) {
   return h('a', {
     class: 'chip chip--category',
-    href: searchUrl({ category: name }),
+    href: searchUrl({ category: categoryParam(name) }),
     style: `--chip-color: ${categoryColor(name)}`,
-    attrs: { title: `分类：${name}` },
+    attrs: { title: `分类：${name || ROOT_PARAM}` },
   }, categoryLabel(name));
 }
 
@@ -187,9 +187,10 @@ export function describeError(error) {
   return `请求失败（HTTP ${error.status}）。`;
 }
 
-/** Sets the document title: "part · Daily-DeepLearning". */
+/** Sets the document title: "part · site", or the site's full title (with its subtitle) for the home page. */
 export function setTitle(part) {
-  document.title = part ? `${part} · Daily-DeepLearning` : 'Daily-DeepLearning · 深度学习知识库';
+  const site = siteInfo();
+  document.title = part ? `${part} · ${site.title}` : (site.subtitle ? `${site.title} · ${site.subtitle}` : site.title);
 }
 
 /** Announces a short message to screen readers. */

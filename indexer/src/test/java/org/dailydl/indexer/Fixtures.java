@@ -36,6 +36,19 @@ public final class Fixtures {
     return copy(thirdParty(), target);
   }
 
+  /**
+   * Another author's notes (an algorithms notebook, no {@code dailydl.yml}): three notes at the top,
+   * three folders, a figure; for what any folder gets without our settings.
+   */
+  public static Path foreignNotes() {
+    return folder("foreign-notes");
+  }
+
+  /** A writable copy of {@link #foreignNotes()} in {@code target}. */
+  public static Path copyOfForeignNotes(Path target) {
+    return copy(foreignNotes(), target);
+  }
+
   private static Path folder(String name) {
     try {
       URI uri = Fixtures.class.getResource("/" + name + "/README.md").toURI();

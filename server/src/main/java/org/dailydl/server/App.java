@@ -28,6 +28,7 @@ import org.dailydl.server.search.InvalidQueryException;
 import org.dailydl.server.web.ApiError;
 import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.JsonErrorHandler;
+import org.dailydl.server.web.PageFilter;
 import org.dailydl.server.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,9 +104,17 @@ public final class App {
     app.before(App::rejectMalformedEscapes);
 
     features.forEach(feature -> feature.routes(app));
+    // features that fill in the page (the site's title and settings: web/index.html has none)
+    List<PageFilter> filters = features.stream().filter(PageFilter.class::isInstance).map(PageFilter.class::cast).toList();
     for (String route : new String[] {"/", "/search", "/articles/{id}", "/graph"}) {
       // with --web the page is re-read, so edits show without a restart
-      app.get(route, ctx -> ctx.html(settings.webDir() != null ? readPage(settings.webDir()) : page));
+      app.get(route, ctx -> {
+        String html = settings.webDir() != null ? readPage(settings.webDir()) : page;
+        for (PageFilter filter : filters) {
+          html = filter.filter(html);
+        }
+        ctx.html(html);
+      });
     }
 
     mapErrors(app);

@@ -9,8 +9,13 @@ import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.cli.Locations;
 import org.dailydl.server.analytics.QueryLog;
 import org.dailydl.server.analytics.QueryLogController;
+import org.dailydl.indexer.cli.SiteSummary;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
+import org.dailydl.server.branding.SiteController;
+import org.dailydl.server.branding.SiteService;
+import org.dailydl.server.files.ContentFiles;
+import org.dailydl.server.files.FileController;
 import org.dailydl.server.graph.GraphController;
 import org.dailydl.server.graph.GraphService;
 import org.dailydl.server.index.ContentWatcher;
@@ -114,6 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
       return EXIT_NO_INDEX;
     }
+    SiteSummary site = SiteSummary.of(locations.content);
+    site.warnings().forEach(w -> LOG.warn("{}:{}: {}", w.path(), w.line(), w.message()));
+    LOG.info("site: {}{}", site.title(), site.configured() ? " (dailydl.yml)" : "");
     SemanticService semantics = noEmbeddings ? SemanticService.disabled()
         : readOnly ? SemanticService.readOnly(handle, Operations.nativeDir()) : SemanticService.enabled(handle);
     semantics.scheduleUpdate();
@@ -167,12 +175,15 @@ public final class ServeCommand implements Callable<Integer> {
    */
   public static List<Feature> features(IndexHandle handle, String adminToken, SemanticService semantics,
       SearchService search, QueryLog queryLog) {
+    SiteService site = new SiteService(handle);
     return List.of(
+        new SiteController(site),
         new StatusController(handle, semantics),
         new ReadinessController(handle, semantics),
         new SearchController(queryLog.observe(search), new SuggestService(handle)),
         new QueryLogController(queryLog, handle, adminToken),
-        new ArticleController(new ArticleService(handle)),
+        new ArticleController(new ArticleService(handle), site),
+        new FileController(new ContentFiles(handle.contentDir())),
         new RelatedController(new RelatedService(handle)),
         new GraphController(new GraphService(handle)),
         new AdminController(handle, adminToken));

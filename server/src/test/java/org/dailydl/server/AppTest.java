@@ -117,7 +117,7 @@ class AppTest {
       assertThat(byId.get("path").asText()).isEqualTo("深度学习/CNN.md");
       assertThat(byId.get("backlinks").size()).isPositive();
       assertJsonError(client.get("/api/articles/does-not-exist"), 404);
-      assertJsonError(client.get("/api/articles?path=" + enc("../../../etc/passwd")), 404);
+      assertJsonError(client.get("/api/articles?path=" + enc("../../../etc/passwd")), 400);
     });
   }
 

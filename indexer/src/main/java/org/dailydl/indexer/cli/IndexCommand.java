@@ -3,10 +3,11 @@ package org.dailydl.indexer.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dailydl.indexer.collection.ContentWalker;
-import org.dailydl.indexer.collection.Problem;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.embedding.Embedder;
 import org.dailydl.indexer.index.IndexArticles;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Spec;
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-      "0:success (with --check: no broken internal link, no unreadable file)",
-      "1:--check found broken internal links or unreadable files (each listed as path:line: message)",
+      "0:success (with --check: no broken link, anchor or image, no unreadable file)",
+      "1:--check found broken internal links, anchors or images, or unreadable files (each listed as path:line: message)",
       "2:invalid command line",
       "3:the index could not be built (content folder missing, index folder not writable, I/O error)"
     })
@@ -43,7 +44,8 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(names = "--full", description = "Rebuild from scratch instead of updating.")
   boolean full;
 
-  @Option(names = "--check", description = "CI mode: exit 1 when an internal link is broken or a file cannot be read.")
+  @Option(names = "--check",
+      description = "CI mode: exit 1 when an internal link, #anchor or image is broken or a file cannot be read.")
   boolean check;
 
   @Option(names = "--report", paramLabel = "FILE", description = "Also write the run's report as JSON to FILE.")
@@ -60,6 +62,11 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Build the lexical index only; skip the passage vectors of semantic search.")
   boolean noEmbeddings;
 
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "How to print what was found: text (path:line: message on stderr), github (workflow commands "
+          + "that annotate the files in GitHub Actions) or json (the report on stdout). Default: ${DEFAULT-VALUE}.")
+  ReportPrinter.Format format;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -67,39 +74,40 @@ public final class IndexCommand implements Callable<Integer> {
     if (maxFileSize <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
     }
+    ReportPrinter printer = new ReportPrinter(format, locations.content, out, err);
     IndexReport result;
     try (Progress progress = quiet ? Progress.silent() : Progress.forConsole(err)) {
       result = new IndexArticles(new IndexArticles.Options(locations.content, locations.index, full, maxFileSize), progress).run();
     } catch (IOException | RuntimeException e) {
       err.println("index: failed: " + e.getMessage());
+      err.flush();
       return EXIT_FAILED;
     }
-    for (Problem problem : result.problems()) {
-      err.printf("%s:%d: %s%n", problem.path(), problem.line(), problem.message());
-    }
-    for (IndexReport.BrokenLink link : result.brokenLinks()) {
-      err.printf("%s:%d: broken link: %s%n", link.path(), link.line(), link.target());
-    }
-    out.println(summary(result));
+    SiteSummary site = SiteSummary.of(locations.content);
+    printer.findingsAndSummary(ReportPrinter.findings(result, site), List.of(site.line(), summary(result)));
     EmbedArticles.Report embedded = null;
     if (!noEmbeddings) {
       try {
         embedded = new EmbedArticles(locations.index,
             Embedder.load(locations.index.resolve("native"))).run();
-        out.printf(Locale.ROOT, "embeddings: %d passages of %d articles (%d embedded, %d reused), %.1f s%n",
-            embedded.passages(), embedded.articles(), embedded.embedded(), embedded.reused(), embedded.millis() / 1000.0);
+        printer.note(String.format(Locale.ROOT, "embeddings: %d passages of %d articles (%d embedded, %d reused), %.1f s",
+            embedded.passages(), embedded.articles(), embedded.embedded(), embedded.reused(), embedded.millis() / 1000.0));
       } catch (IOException | RuntimeException e) {
         err.println("index: embeddings failed (the lexical index is complete): " + e.getMessage());
+        err.flush();
         return EXIT_FAILED;
       }
     }
-    if (report != null) {
-      try {
-        ReportWriter.write(result, embedded, report);
-      } catch (IOException e) {
-        err.println("index: cannot write report " + report + ": " + e.getMessage());
-        return EXIT_FAILED;
+    Map<String, Object> json = ReportWriter.toMap(result, embedded, site);
+    try {
+      if (report != null) {
+        ReportWriter.write(json, report);
       }
+      printer.json(ReportWriter.toJson(json));
+    } catch (IOException e) {
+      err.println("index: cannot write report " + report + ": " + e.getMessage());
+      err.flush();
+      return EXIT_FAILED;
     }
     out.flush();
     err.flush();
@@ -108,9 +116,11 @@ public final class IndexCommand implements Callable<Integer> {
 
   static String summary(IndexReport r) {
     return String.format(Locale.ROOT,
-        "%s: %d files seen, %d articles in the index (%d indexed, %d removed), %d skipped, %d warnings, %d broken links, %.1f s",
+        "%s: %d files seen, %d articles in the index (%d indexed, %d removed), %d skipped, %d warnings, "
+            + "%d broken links, %d broken anchors, %d missing images, %.1f s",
         r.mode(), r.files(), r.articles(), r.indexed(), r.removed(), r.skipped().size(), r.problems().size(),
-        r.brokenLinks().size(), r.millis() / 1000.0);
+        r.brokenLinks(IndexReport.Kind.LINK).size(), r.brokenLinks(IndexReport.Kind.ANCHOR).size(),
+        r.brokenLinks(IndexReport.Kind.IMAGE).size(), r.millis() / 1000.0);
   }
 
   /** Runs {@code index} on its own (the server's jar offers it as a subcommand too). */

@@ -84,8 +84,15 @@ public record Article(
         frontMatter, concepts, kind, size, hash);
   }
 
-  /** A heading: level 1–6, its text, and its 1-based line in the file (0 when unknown). */
-  public record Heading(int level, String text, int line) {}
+  /**
+   * A heading: level 1–6, its text, its 1-based line in the file (0 when unknown) and its element
+   * id in the reader ({@link HeadingIds}; null when unknown, as in indexes built before ids were kept).
+   */
+  public record Heading(int level, String text, int line, String id) {
+    public Heading(int level, String text, int line) {
+      this(level, text, line, null);
+    }
+  }
 
   /** Front-matter fields; absent ones are {@code null} (or an empty tag list). */
   public record FrontMatter(String title, List<String> tags, String summary, String date) {

@@ -125,7 +125,7 @@ public final class ArticleParser {
     for (MarkdownArticleParser.RawLink link : raw) {
       LinkResolver.Resolution resolution = resolver.resolve(file.path(), link.href());
       int line = jsonLines == null ? link.line() : lineOf(jsonLines, link.href());
-      links.add(new Link(link.href(), resolution.target(), link.text(), line, resolution.exists()));
+      links.add(new Link(link.href(), resolution.target(), link.text(), line, resolution.exists(), link.image()));
     }
     return links;
   }
@@ -141,7 +141,7 @@ public final class ArticleParser {
   }
 
   private static List<Article.Heading> withoutLines(List<Article.Heading> headings) {
-    return headings.stream().map(h -> new Article.Heading(h.level(), h.text(), 0)).toList();
+    return headings.stream().map(h -> new Article.Heading(h.level(), h.text(), 0, h.id())).toList();
   }
 
   private static Result unreadable(ContentFile file, String message) {

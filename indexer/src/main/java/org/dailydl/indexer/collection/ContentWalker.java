@@ -21,12 +21,15 @@ import java.util.Set;
 /**
  * Finds the article files of a content folder: {@code .md}, {@code .markdown} and {@code .ipynb} at
  * any depth. Hidden folders ({@code .git}, {@code .ipynb_checkpoints}) and dependency folders are
- * skipped; symbolic links are followed, but a loop is reported and a file reached twice is indexed
- * once. Files over the size limit and empty files are skipped with a problem each.
+ * skipped; symbolic links are followed while they stay inside the folder (one that leads out of it,
+ * to {@code /etc} or a parent folder, is reported and never followed: {@link ContentRoot}), a loop
+ * is reported and a file reached twice is indexed once. Files over the size limit and empty files are skipped with a problem each.
  */
 public final class ContentWalker {
   /** Default size limit: larger files are data, not notes. */
   public static final long DEFAULT_MAX_BYTES = 5L * 1024 * 1024;
+
+  private static final String OUTSIDE = "symbolic link to outside the content folder; not followed";
 
   private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", "__pycache__", "target");
 
@@ -34,6 +37,7 @@ public final class ContentWalker {
   public record Result(List<ContentFile> files, List<Problem> problems) {}
 
   private final Path root;
+  private final ContentRoot boundary;
   private final long maxBytes;
   private final Path excluded;
 
@@ -44,6 +48,7 @@ public final class ContentWalker {
    */
   public ContentWalker(Path root, long maxBytes, Path excluded) {
     this.root = Objects.requireNonNull(root).toAbsolutePath().normalize();
+    this.boundary = new ContentRoot(this.root);
     this.maxBytes = maxBytes;
     this.excluded = excluded == null ? null : excluded.toAbsolutePath().normalize();
   }
@@ -84,6 +89,10 @@ public final class ContentWalker {
             if (isSkippedFolder(name) || dir.equals(excluded)) {
               return FileVisitResult.SKIP_SUBTREE;
             }
+            if (boundary.leaves(dir)) {
+              problems.add(skipped(relative(dir), OUTSIDE));
+              return FileVisitResult.SKIP_SUBTREE;
+            }
             return FileVisitResult.CONTINUE;
           }
 
@@ -94,7 +103,9 @@ public final class ContentWalker {
               return FileVisitResult.CONTINUE;
             }
             String path = relative(file);
-            if (attrs.size() == 0) {
+            if (boundary.leaves(file)) {
+              problems.add(skipped(path, OUTSIDE));
+            } else if (attrs.size() == 0) {
               problems.add(skipped(path, "empty file"));
             } else if (attrs.size() > maxBytes) {
               problems.add(skipped(path, "larger than the size limit (" + attrs.size() + " > " + maxBytes + " bytes)"));

@@ -9,8 +9,14 @@ package org.dailydl.indexer.collection;
  * @param text the link words (the alt text for images)
  * @param line 1-based line in the file where the link is written (0 when unknown)
  * @param exists whether an internal target exists; {@code true} for external links
+ * @param image whether it is an image ({@code ![alt](src)}) rather than a link
  */
-public record Link(String href, String target, String text, int line, boolean exists) {
+public record Link(String href, String target, String text, int line, boolean exists, boolean image) {
+
+  /** A link (not an image). */
+  public Link(String href, String target, String text, int line, boolean exists) {
+    this(href, target, text, line, exists, false);
+  }
 
   /** An internal link whose target does not exist. */
   public boolean broken() {

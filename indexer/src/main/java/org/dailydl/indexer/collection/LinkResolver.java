@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Resolves a link destination written in an article to a path relative to the content root:
  * relative to the file ({@code ./}, {@code ../}), or to the root for {@code /…}; URL-encoded paths
- * decoded; anchors and queries dropped; a folder link resolved to its README.
+ * decoded; anchors and queries dropped; a folder link resolved to its README. A target counts as
+ * existing only inside the content folder: one reached through a symbolic link that leads out of
+ * it does not ({@link ContentRoot}).
  */
 public final class LinkResolver {
   private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:");
@@ -22,9 +24,11 @@ public final class LinkResolver {
   }
 
   private final Path root;
+  private final ContentRoot boundary;
 
   public LinkResolver(Path root) {
-    this.root = root.toAbsolutePath().normalize();
+    this.boundary = new ContentRoot(root);
+    this.root = boundary.path();
   }
 
   /**
@@ -60,22 +64,25 @@ public final class LinkResolver {
       // a name no file can have (NUL, or unmappable characters): a broken link, not a failure
       return new Resolution(normalized, false);
     }
+    if (!boundary.contains(file)) {
+      return new Resolution(normalized, false);
+    }
     if (Files.isDirectory(file)) {
       for (String readme : new String[] {"README.md", "readme.md", "Readme.md", "index.md"}) {
-        if (Files.isRegularFile(file.resolve(readme))) {
+        if (Files.isRegularFile(file.resolve(readme)) && boundary.contains(file.resolve(readme))) {
           return new Resolution(normalized.isEmpty() ? readme : normalized + "/" + readme, true);
         }
       }
       return new Resolution(normalized, true);
     }
-    return new Resolution(normalized, Files.exists(file));
+    return new Resolution(normalized, true);
   }
 
   /** Whether a resolved target still exists (for links stored in the index). */
   public boolean exists(String target) {
     String normalized = normalize(target);
     try {
-      return normalized != null && Files.exists(normalized.isEmpty() ? root : root.resolve(normalized));
+      return normalized != null && boundary.contains(normalized.isEmpty() ? root : root.resolve(normalized));
     } catch (InvalidPathException e) {
       return false;
     }

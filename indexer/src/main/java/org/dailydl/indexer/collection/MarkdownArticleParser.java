@@ -38,8 +38,12 @@ import java.util.Map;
  */
 public final class MarkdownArticleParser {
 
-  /** A link as written: destination, words, 1-based line. */
-  public record RawLink(String href, String text, int line) {}
+  /** A link or image as written: destination, words (alt text), 1-based line. */
+  public record RawLink(String href, String text, int line, boolean image) {
+    public RawLink(String href, String text, int line) {
+      this(href, text, line, false);
+    }
+  }
 
   /** What one Markdown text contains. */
   public record Parsed(
@@ -56,6 +60,7 @@ public final class MarkdownArticleParser {
   /** Parses one Markdown text. Never throws on odd Markdown: every input is some document. */
   public Parsed parse(String markdown) {
     Document document = parser.parse(markdown);
+    HeadingIds.assign(document);
     Collector collector = new Collector(document);
     collector.visitChildren(document);
     return new Parsed(
@@ -156,7 +161,7 @@ public final class MarkdownArticleParser {
       if (node instanceof Heading heading) {
         String text = textOf(heading).strip();
         if (!text.isEmpty()) {
-          headings.add(new Article.Heading(heading.getLevel(), text, heading.getStartLineNumber() + 1));
+          headings.add(new Article.Heading(heading.getLevel(), text, heading.getStartLineNumber() + 1, HeadingIds.of(heading)));
         }
       } else if (node instanceof Paragraph paragraph && opening == null && !headings.isEmpty()) {
         opening = textOf(paragraph).strip();
@@ -222,7 +227,8 @@ public final class MarkdownArticleParser {
       }
       if (href != null) {
         String text = node instanceof Image image ? image.getText().toString() : textOf(node);
-        links.add(new RawLink(href, text.strip(), node.getStartLineNumber() + 1));
+        boolean image = node instanceof Image || node instanceof ImageRef;
+        links.add(new RawLink(href, text.strip(), node.getStartLineNumber() + 1, image));
       }
     }
 

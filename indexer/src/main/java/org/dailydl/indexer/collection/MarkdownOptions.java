@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The one flexmark configuration: the indexer parses and the server renders with the same
  * extensions, so what is indexed is what is shown. GFM tables, strikethrough, task lists,
- * autolinks, YAML front matter and TeX math.
+ * autolinks, YAML front matter and TeX math; heading ids as {@link HeadingIds} defines them.
  */
 public final class MarkdownOptions {
   private MarkdownOptions() {}
@@ -39,6 +39,7 @@ public final class MarkdownOptions {
     options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
     options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
     options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+    HeadingIds.configure(options);
     return options;
   }
 

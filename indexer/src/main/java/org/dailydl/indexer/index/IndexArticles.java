@@ -16,12 +16,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.collection.ContentWalker;
-import org.dailydl.indexer.collection.LinkResolver;
 import org.dailydl.indexer.index.ParseStage.ParsedFile;
 import org.dailydl.indexer.schema.ArticleSchema;
 import org.dailydl.indexer.schema.IndexMeta;
 import org.dailydl.indexer.schema.IndexedArticle;
-import org.dailydl.indexer.schema.StoredLink;
 
 /**
  * Indexes a content folder in three steps: <b>plan</b> (walk the folder, compare it with the index:
@@ -157,17 +155,8 @@ public final class IndexArticles {
   private IndexReport report(ContentWalker.Result walk, IndexPlan plan, ChangeSet changes, long millis) {
     IndexReport.Builder report = new IndexReport.Builder(walk);
     report.problems(changes.problems());
-    LinkResolver resolver = parser.resolver();
-    for (IndexedArticle k : changes.kept().values()) {
-      for (StoredLink link : k.links()) {
-        if (link.target() != null && !resolver.exists(link.target())) {
-          report.brokenLink(new IndexReport.BrokenLink(k.path(), link.line(), link.href()));
-        }
-      }
-    }
-    for (ParsedFile p : changes.written().values()) {
-      report.brokenLinks(p.article().path(), p.article().links());
-    }
+    report.brokenLinks(new ReferenceCheck(parser.resolver()).check(changes.kept().values(),
+        changes.written().values().stream().map(ParsedFile::article).toList()));
     String mode = plan.full() ? "full" : changes.isEmpty() ? "unchanged" : "update";
     report.counts(mode, changes.size(), changes.written().size(), changes.removed().size());
     return report.build(millis);

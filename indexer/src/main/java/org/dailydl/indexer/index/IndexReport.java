@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.dailydl.indexer.collection.ContentWalker;
-import org.dailydl.indexer.collection.Link;
 import org.dailydl.indexer.collection.Problem;
 
 /**
@@ -16,7 +15,7 @@ import org.dailydl.indexer.collection.Problem;
  * @param indexed articles (re)written in this run
  * @param removed articles removed in this run
  * @param problems one per bad file or oddity, sorted by path
- * @param brokenLinks internal links whose target does not exist, over the whole index
+ * @param brokenLinks internal links, anchors and images that point at nothing, over the whole index
  * @param millis wall-clock time of the run
  */
 public record IndexReport(
@@ -29,8 +28,50 @@ public record IndexReport(
     List<BrokenLink> brokenLinks,
     long millis) {
 
-  /** A broken internal link: the file and line where it is written, and the destination as written. */
-  public record BrokenLink(String path, int line, String target) {}
+  /**
+   * A broken internal reference: the file and line where it is written, the destination as
+   * written, and what is wrong with it.
+   */
+  public record BrokenLink(String path, int line, String target, Kind kind) {
+    public BrokenLink {
+      java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A link whose file does not exist. */
+    public BrokenLink(String path, int line, String target) {
+      this(path, line, target, Kind.LINK);
+    }
+
+    /** The message of {@code path:line: message} lines. */
+    public String message() {
+      return kind.label + ": " + target;
+    }
+  }
+
+  /** What is broken about a reference; each fails {@code --check}. */
+  public enum Kind {
+    /** A link to a file that does not exist (or lies outside the content folder). */
+    LINK("broken link"),
+    /** A link to {@code other.md#section} or {@code #section} where no heading has that id. */
+    ANCHOR("broken anchor"),
+    /** An image whose file does not exist. */
+    IMAGE("missing image");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** The broken references of one kind. */
+  public List<BrokenLink> brokenLinks(Kind kind) {
+    return brokenLinks.stream().filter(l -> l.kind() == kind).toList();
+  }
 
   public IndexReport {
     problems = List.copyOf(problems);
@@ -47,7 +88,7 @@ public record IndexReport(
     return problems.stream().filter(p -> p.severity() == Problem.Severity.UNREADABLE).toList();
   }
 
-  /** Whether the content passes {@code --check}: no broken internal link, no unreadable file. */
+  /** Whether the content passes {@code --check}: no broken link, anchor or image, no unreadable file. */
   public boolean passesCheck() {
     return brokenLinks.isEmpty() && unreadable().isEmpty();
   }
@@ -72,16 +113,8 @@ public record IndexReport(
       problems.addAll(more);
     }
 
-    void brokenLink(BrokenLink link) {
-      brokenLinks.add(link);
-    }
-
-    void brokenLinks(String path, List<Link> links) {
-      for (var link : links) {
-        if (link.broken()) {
-          brokenLinks.add(new BrokenLink(path, link.line(), link.href()));
-        }
-      }
+    void brokenLinks(List<BrokenLink> links) {
+      brokenLinks.addAll(links);
     }
 
     void counts(String mode, int articles, int indexed, int removed) {

@@ -57,9 +57,12 @@ class IndexArticlesTest {
     assertThat(count(Fields.PATH, "数据分析/Pandas入门.ipynb")).isEqualTo(1);
     assertThat(count(Fields.PATH, ".hidden/secret.md")).isZero();
     assertThat(count(Fields.PATH, "数据分析/.ipynb_checkpoints/Pandas入门-checkpoint.ipynb")).isZero();
-    assertThat(report.brokenLinks()).extracting(IndexReport.BrokenLink::path, IndexReport.BrokenLink::line)
-        .containsExactly(Tuple.tuple("README.md", 14),
-            Tuple.tuple("深度学习/注意力机制.md", 34));
+    // the fixture's "#模型结构" names no heading: the heading is "二、模型结构", whose id is "二模型结构"
+    assertThat(report.brokenLinks()).extracting(IndexReport.BrokenLink::path, IndexReport.BrokenLink::line,
+            IndexReport.BrokenLink::kind)
+        .containsExactly(Tuple.tuple("README.md", 14, IndexReport.Kind.LINK),
+            Tuple.tuple("深度学习/注意力机制.md", 10, IndexReport.Kind.ANCHOR),
+            Tuple.tuple("深度学习/注意力机制.md", 34, IndexReport.Kind.LINK));
     assertThat(report.passesCheck()).isFalse();
   }
 

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dailydl.indexer.collection.Article;
+import org.dailydl.indexer.collection.ContentRoot;
 import org.dailydl.indexer.collection.LinkResolver;
 import org.dailydl.indexer.collection.NotebookArticleParser;
 import org.dailydl.indexer.collection.TextDecoder;
+import org.dailydl.indexer.config.Site;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.Catalog;
 import org.dailydl.server.corpus.CorpusSnapshot;
 import org.dailydl.server.corpus.LinkGraph;
+import org.dailydl.server.files.ContentFiles;
 import org.dailydl.server.index.IndexHandle;
 
 /**
@@ -30,7 +33,7 @@ public final class ArticleService {
   static final int KEYWORDS = 10;
 
   private final IndexHandle index;
-  private final Path contentDir;
+  private final ContentRoot contentRoot;
   private final LinkResolver resolver;
   private final MarkdownRenderer renderer = new MarkdownRenderer();
   private final NotebookArticleParser notebooks = new NotebookArticleParser();
@@ -38,8 +41,8 @@ public final class ArticleService {
 
   public ArticleService(IndexHandle index) {
     this.index = Objects.requireNonNull(index);
-    this.contentDir = index.contentDir();
-    this.resolver = new LinkResolver(contentDir);
+    this.contentRoot = new ContentRoot(index.contentDir());
+    this.resolver = new LinkResolver(index.contentDir());
   }
 
   /** Articles, optionally of one category, sorted by path. */
@@ -55,10 +58,33 @@ public final class ArticleService {
     }
   }
 
+  /** Categories by name, labelled with their folder names ({@link Site#ROOT_LABEL} for the top). */
   public List<ArticleView.Category> categories() throws IOException {
     try (IndexHandle.Lease lease = index.acquire()) {
       return lease.corpus().catalog().categories().entrySet().stream()
-          .map(e -> new ArticleView.Category(e.getKey(), e.getValue())).toList();
+          .map(e -> new ArticleView.Category(e.getKey(), e.getKey().isEmpty() ? Site.ROOT_LABEL : e.getKey(), e.getValue()))
+          .toList();
+    }
+  }
+
+  /** Categories in the site's order with its labels; the notes at the top of the folder are one of them. */
+  public List<ArticleView.Category> categories(Site site) throws IOException {
+    try (IndexHandle.Lease lease = index.acquire()) {
+      var counts = lease.corpus().catalog().categories();
+      List<ArticleView.Category> ordered = new ArrayList<>();
+      for (Site.Category c : site.categories()) {
+        Integer count = counts.get(c.name());
+        if (count != null) {
+          ordered.add(new ArticleView.Category(c.name(), c.label(), count));
+        }
+      }
+      // the index may have moved on since the site was computed: categories it did not know come last
+      counts.forEach((name, count) -> {
+        if (ordered.stream().noneMatch(c -> c.name().equals(name))) {
+          ordered.add(new ArticleView.Category(name, site.labelOf(name), count));
+        }
+      });
+      return ordered;
     }
   }
 
@@ -134,17 +160,22 @@ public final class ArticleService {
     Catalog catalog = corpus.catalog();
     MarkdownRenderer.Rendered rendered = renderer.render(markdown.get(), a.path(),
         href -> resolver.resolve(a.path(), href),
-        path -> catalog.byPath(path).map(IndexedArticle::id).orElse(null));
+        path -> catalog.byPath(path).map(IndexedArticle::id).orElse(null),
+        path -> ContentFiles.isServable(path) ? ContentFiles.urlOf(path) : null);
     cache.put(key, rendered);
     return Optional.of(rendered);
   }
 
-  /** The article's Markdown as the indexer read it (a notebook's cells as Markdown); empty when it is gone. */
+  /**
+   * The article's Markdown as the indexer read it (a notebook's cells as Markdown); empty when it is
+   * gone or has since become a link to outside the content folder.
+   */
   private Optional<String> markdownOf(IndexedArticle a) throws IOException {
-    Path file = contentDir.resolve(a.path()).normalize();
-    if (!file.startsWith(contentDir)) {
+    Optional<Path> inside = contentRoot.resolve(a.path());
+    if (inside.isEmpty() || !Files.isRegularFile(inside.get())) {
       return Optional.empty();
     }
+    Path file = inside.get();
     String text;
     try {
       text = TextDecoder.decode(Files.readAllBytes(file)).text();

@@ -34,6 +34,9 @@ public final class ArticleView {
   /** An article's Markdown source with what identifies it (for agents, which read Markdown better than HTML). */
   public record Source(String id, String path, String title, String category, List<String> tags, String markdown) {}
 
-  /** A category with its article count. */
-  public record Category(String name, int count) {}
+  /**
+   * A category with its label and article count; {@code name} {@code ""} is the notes at the top of
+   * the content folder (filtered with {@code category=/}).
+   */
+  public record Category(String name, String label, int count) {}
 }

@@ -35,15 +35,18 @@ import org.jsoup.safety.Safelist;
  * Renders an article's Markdown to safe HTML with the same flexmark configuration the indexer
  * parses with. Raw HTML is escaped by flexmark and jsoup's cleaner runs as a second layer (only
  * http, https, mailto and relative links survive). Math is emitted verbatim in {@code .math}
- * elements for KaTeX in the page; internal links to articles become {@code /articles/{id}}.
+ * elements for KaTeX in the page; internal links to articles become {@code /articles/{id}}, local images the
+ * URLs the caller maps them to.
  * Thread-safe.
  */
 public final class MarkdownRenderer {
   /** The article being rendered and how to map a content path to an article id. */
-  private static final DataKey<Context> CONTEXT = new DataKey<>("DAILYDL_CONTEXT", new Context("", p -> null, p -> null));
+  private static final DataKey<Context> CONTEXT =
+      new DataKey<>("DAILYDL_CONTEXT", new Context("", p -> null, p -> null, p -> null));
 
-  /** How links of one article resolve. */
-  private record Context(String articlePath, Function<String, Resolution> resolve, Function<String, String> idOfPath) {}
+  /** How links and images of one article resolve. */
+  private record Context(String articlePath, Function<String, Resolution> resolve, Function<String, String> idOfPath,
+      Function<String, String> fileUrl) {}
 
   /** Rendered HTML and the table of contents (heading level, text, element id). */
   public record Rendered(String html, List<TocEntry> toc) {}
@@ -69,9 +72,8 @@ public final class MarkdownRenderer {
     MutableDataSet options = MarkdownOptions.options(new ReaderExtension());
     options.set(HtmlRenderer.ESCAPE_HTML, true);
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    // the ids themselves are HeadingIds' (set by MarkdownOptions): the indexer checks #anchors against them
     options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-    options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
-    options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
     options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
     options.set(HtmlRenderer.SOFT_BREAK, "\n");
     this.parser = MarkdownOptions.parser(options);
@@ -86,8 +88,17 @@ public final class MarkdownRenderer {
    */
   public Rendered render(String markdown, String articlePath, Function<String, Resolution> resolve,
       Function<String, String> idOfPath) {
+    return render(markdown, articlePath, resolve, idOfPath, path -> null);
+  }
+
+  /**
+   * The same, with local images shown: {@code fileUrl} maps the content path an image resolves to
+   * onto the URL that serves it, or null to leave the image as written.
+   */
+  public Rendered render(String markdown, String articlePath, Function<String, Resolution> resolve,
+      Function<String, String> idOfPath, Function<String, String> fileUrl) {
     Document document = parser.parse(markdown);
-    document.set(CONTEXT, new Context(articlePath, resolve, idOfPath));
+    document.set(CONTEXT, new Context(articlePath, resolve, idOfPath, fileUrl));
     String html = renderer.render(document);
     List<TocEntry> toc = new ArrayList<>();
     for (var node : document.getDescendants()) {
@@ -154,6 +165,9 @@ public final class MarkdownRenderer {
     @Override
     public ResolvedLink resolveLink(Node node,
         LinkResolverBasicContext basic, ResolvedLink link) {
+      if (link.getLinkType() == LinkType.IMAGE || link.getLinkType() == LinkType.IMAGE_REF) {
+        return image(link);
+      }
       if (link.getLinkType() != LinkType.LINK) {
         return link;
       }
@@ -169,6 +183,16 @@ public final class MarkdownRenderer {
       int hash = url.indexOf('#');
       String anchor = hash >= 0 ? url.substring(hash) : "";
       return link.withUrl("/articles/" + id + anchor).withStatus(LinkStatus.VALID);
+    }
+
+    /** A relative image of the content folder is shown from the file route; others stay as written. */
+    private ResolvedLink image(ResolvedLink link) {
+      Resolution resolution = context.resolve().apply(link.getUrl());
+      if (resolution == null || resolution.target() == null) {
+        return link;
+      }
+      String url = context.fileUrl().apply(resolution.target());
+      return url == null ? link : link.withUrl(url).withStatus(LinkStatus.VALID);
     }
   }
 

@@ -60,7 +60,7 @@ public final class RelatedController implements Feature {
         @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
       })
   public void byPath(Context ctx) throws IOException {
-    String path = Params.requiredText(ctx, "path", 1024);
+    String path = Params.contentPath(ctx, "path", true);
     int size = Params.integer(ctx, "size", 8, 1, MAX_SIZE);
     ctx.json(related.byPath(path, size).orElseThrow(() -> new NotFoundResponse("no article at path '" + path + "'")));
   }

@@ -50,7 +50,7 @@ public final class SearchController implements Feature {
         @OpenApiParam(name = "q", required = true, description = "query, at most 256 characters"),
         @OpenApiParam(name = "page", type = Integer.class, description = "1-based page (default 1)"),
         @OpenApiParam(name = "size", type = Integer.class, description = "hits per page, 1–100 (default 10)"),
-        @OpenApiParam(name = "category", description = "only this category (top folder)"),
+        @OpenApiParam(name = "category", description = "only this category (top folder; / for the notes at the top)"),
         @OpenApiParam(name = "tag", description = "only articles with this tag"),
         @OpenApiParam(name = "syntax", description = "plain (default) or lucene"),
         @OpenApiParam(name = "mode", description = "hybrid (default: words and meaning fused), lexical or semantic")
@@ -67,7 +67,7 @@ public final class SearchController implements Feature {
     if ((long) page * size > SearchRequest.MAX_WINDOW) {
       throw new BadRequestResponse("page × size may not exceed " + SearchRequest.MAX_WINDOW);
     }
-    String category = Params.optionalText(ctx, "category", 200);
+    String category = Params.category(ctx);
     String tag = Params.optionalText(ctx, "tag", 200);
     boolean lucene = Params.choice(ctx, "syntax", "plain", List.of("plain", "lucene")).equals("lucene");
     Mode mode = Mode.of(Params.choice(ctx, "mode", "hybrid", List.of("hybrid", "lexical", "semantic")));

@@ -2,7 +2,10 @@ package org.dailydl.server.web;
 
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.dailydl.indexer.collection.ContentRoot;
 
 /** Reads and validates query parameters; every violation is a 400 with a message that says what to fix. */
 public final class Params {
@@ -30,6 +33,43 @@ public final class Params {
   public static String optionalText(Context ctx, String name, int maxLength) {
     String value = single(ctx, name);
     return value == null || value.isBlank() ? null : checkLength(name, value, maxLength);
+  }
+
+  /**
+   * A content path parameter ({@code 08-LLM/Bert/核心解析.md}): relative, without {@code ..} or a
+   * leading {@code /}, also once decoded again (a double-encoded {@code %252e%252e} is refused too);
+   * null when absent unless {@code required}. Lookups by path use the index, never the file system,
+   * but a path that could climb out of the content folder is refused before that.
+   */
+  public static String contentPath(Context ctx, String name, boolean required) {
+    String value = required ? requiredText(ctx, name, MAX_PATH) : optionalText(ctx, name, MAX_PATH);
+    if (value != null && (!ContentRoot.isPlainRelativePath(value) || !ContentRoot.isPlainRelativePath(decodedAgain(value)))) {
+      throw new BadRequestResponse("parameter '" + name + "' must be a path inside the content folder, "
+          + "relative and without '..' (e.g. 08-LLM/Bert/核心解析.md)");
+    }
+    return value;
+  }
+
+  private static final int MAX_PATH = 1024;
+
+  /** The {@code category} value that means the notes at the top of the content folder (category {@code ""}). */
+  public static final String ROOT_CATEGORY = "/";
+
+  /** An optional category filter; {@value #ROOT_CATEGORY} selects the notes at the top of the folder. */
+  public static String category(Context ctx) {
+    String value = optionalText(ctx, "category", 200);
+    return ROOT_CATEGORY.equals(value) ? "" : value;
+  }
+
+  private static String decodedAgain(String value) {
+    if (value.indexOf('%') < 0) {
+      return value;
+    }
+    try {
+      return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return value;
+    }
   }
 
   private static String checkLength(String name, String value, int maxLength) {

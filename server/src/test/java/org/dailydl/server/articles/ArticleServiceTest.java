@@ -108,7 +108,7 @@ class ArticleServiceTest {
     assertThat(articles.list(null)).hasSize(11);
     assertThat(articles.list("深度学习")).extracting(ArticleView.Summary::path)
         .containsExactly("深度学习/CNN.md", "深度学习/危险.md", "深度学习/注意力机制.md");
-    assertThat(articles.categories()).contains(new ArticleView.Category("深度学习", 3));
+    assertThat(articles.categories()).contains(new ArticleView.Category("深度学习", "深度学习", 3));
   }
 
   @Test
