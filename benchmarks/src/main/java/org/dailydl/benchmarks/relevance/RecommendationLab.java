@@ -265,7 +265,7 @@ public final class RecommendationLab implements Callable<Integer> {
   }
 
   static List<String> blendNames() {
-    return List.of("content", "linksTo", "linkedFrom", "coCitation", "sameFolder", "next", "previous");
+    return List.of("content", "linksTo", "linkedFrom", "coCitation", "sameFolder", "next", "previous", "seriesDecay", "folderSize", "listing");
   }
 
   static double valueOf(RelatedBlend b, String name) {
@@ -277,6 +277,9 @@ public final class RecommendationLab implements Callable<Integer> {
       case "sameFolder" -> b.sameFolder();
       case "next" -> b.next();
       case "previous" -> b.previous();
+      case "seriesDecay" -> b.seriesDecay();
+      case "folderSize" -> b.folderSize();
+      case "listing" -> b.listing();
       default -> throw new IllegalArgumentException("no blend weight " + name);
     };
   }
@@ -298,16 +301,13 @@ public final class RecommendationLab implements Callable<Integer> {
 
   /** {@code b} with one weight changed by name. */
   static RelatedBlend with(RelatedBlend b, String name, double v) {
-    return switch (name) {
-      case "content" -> new RelatedBlend(v, b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), b.previous());
-      case "linksTo" -> new RelatedBlend(b.content(), v, b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), b.previous());
-      case "linkedFrom" -> new RelatedBlend(b.content(), b.linksTo(), v, b.coCitation(), b.sameFolder(), b.next(), b.previous());
-      case "coCitation" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), v, b.sameFolder(), b.next(), b.previous());
-      case "sameFolder" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), v, b.next(), b.previous());
-      case "next" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), v, b.previous());
-      case "previous" -> new RelatedBlend(b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), v);
-      default -> throw new IllegalArgumentException("no blend weight " + name);
-    };
+    double[] w = {b.content(), b.linksTo(), b.linkedFrom(), b.coCitation(), b.sameFolder(), b.next(), b.previous(), b.seriesDecay(), b.folderSize(), b.listing()};
+    int at = blendNames().indexOf(name);
+    if (at < 0) {
+      throw new IllegalArgumentException("no blend weight " + name);
+    }
+    w[at] = v;
+    return new RelatedBlend(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9]);
   }
 
   /** content/ (our judgments in server test resources, plus content.json) and every third-party set present. */

@@ -1,5 +1,6 @@
 package org.dailydl.server.corpus;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ public final class Catalog {
   private final Map<String, IndexedArticle> byPath = new HashMap<>();
   private final IndexedArticle[] byDoc;
   private final Map<String, Integer> categories;
+  private final Map<String, List<IndexedArticle>> folders = new HashMap<>();
 
   /**
    * @param articles the live articles of one reader
@@ -33,6 +35,7 @@ public final class Catalog {
       byPath.put(a.path(), a);
       byDoc[a.doc()] = a;
       counts.merge(a.category(), 1, Integer::sum);
+      folders.computeIfAbsent(folderOf(a.path()), f -> new ArrayList<>()).add(a);
     }
     this.categories = Collections.unmodifiableMap(counts);
   }
@@ -57,6 +60,17 @@ public final class Catalog {
   /** Category name → article count, sorted by name ({@code ""} is the content root). */
   public Map<String, Integer> categories() {
     return categories;
+  }
+
+  /** The articles in the folder of {@code path} (itself included), sorted by path. */
+  public List<IndexedArticle> folder(String path) {
+    return folders.getOrDefault(folderOf(path), List.of());
+  }
+
+  /** The folder part of a content path ({@code ""} at the top). */
+  public static String folderOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
   }
 
   public int size() {

@@ -2,9 +2,11 @@ package org.dailydl.server.corpus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.indexer.schema.StoredLink;
 
@@ -24,6 +26,7 @@ public final class LinkGraph {
 
   private final Map<String, List<Edge>> outgoing = new HashMap<>();
   private final Map<String, List<Edge>> incoming = new HashMap<>();
+  private final Set<String> listings = new HashSet<>();
 
   LinkGraph(Catalog catalog) {
     for (IndexedArticle a : catalog.articles()) {
@@ -35,6 +38,9 @@ public final class LinkGraph {
         }
       }
       outgoing.put(a.id(), List.copyOf(seen.values()));
+      if (seen.size() >= LISTING_LINKS && seen.size() * 1000.0 / Math.max(1, a.size()) >= LISTING_LINKS_PER_KB) {
+        listings.add(a.id());
+      }
       for (Edge e : seen.values()) {
         incoming.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e);
       }
@@ -52,12 +58,22 @@ public final class LinkGraph {
     return incoming.getOrDefault(id, List.of());
   }
 
-  /** A page linking to at least this many notes lists them: a reading order, if not a whole table of contents. */
+  /** A listing links to at least this many notes … */
   public static final int LISTING_LINKS = 5;
 
-  /** Whether {@code id} links to at least {@link #LISTING_LINKS} articles (a table of contents, a reading list). */
+  /**
+   * … at least this many per 1000 bytes of its file. Landing pages, reading lists and tables of
+   * contents run from 3.3 to 25 on the corpora of BENCHMARKS.md; the densest article that is not
+   * a list of links, 1.4.
+   */
+  public static final double LISTING_LINKS_PER_KB = 3.0;
+
+  /**
+   * Whether {@code id} is a listing: a page that is mostly links to other notes (a landing page, a
+   * reading list, a table of contents), read for its order rather than for its words.
+   */
   public boolean isListing(String id) {
-    return outgoing(id).size() >= LISTING_LINKS;
+    return listings.contains(id);
   }
 
   /** Whether {@code id} links to more than {@link #TABLE_OF_CONTENTS_LINKS} articles. */

@@ -27,26 +27,45 @@ public final class Series {
   /** A note's neighbours in reading order (ids, null at either end). */
   public record Neighbours(String previous, String next, Source source) {}
 
+  /** A note's place in its reading order: the whole order (ids) and its index in it. */
+  public record Place(List<String> order, int index, Source source) {
+    /** The neighbours {@code steps} away, forward (positive) or back (negative), or null past an end. */
+    public String step(int steps) {
+      int at = index + steps;
+      return at >= 0 && at < order.size() ? order.get(at) : null;
+    }
+
+    /** Steps from this note to {@code id} in the order (positive: after it), or 0 if it is not in it. */
+    public int stepsTo(String id) {
+      int at = order.indexOf(id);
+      return at < 0 ? 0 : at - index;
+    }
+
+    Neighbours neighbours() {
+      return new Neighbours(step(-1), step(1), source);
+    }
+  }
+
   private static final Pattern PREFIXED =
       Pattern.compile("^(?:day|chapter|ch|lesson|lecture|part|section|week|lab|第)[\\s_\\-]*(\\d+)", Pattern.CASE_INSENSITIVE);
   private static final Pattern LEADING = Pattern.compile("^(\\d+(?:[.\\-_]\\d+)*)");
   private static final Pattern TRAILING = Pattern.compile("\\D(\\d+)$");
 
-  private final Map<String, Neighbours> neighbours;
+  private final Map<String, Place> places;
 
-  private Series(Map<String, Neighbours> neighbours) {
-    this.neighbours = neighbours;
+  private Series(Map<String, Place> places) {
+    this.places = places;
   }
 
   static Series of(Catalog catalog, LinkGraph links) {
-    Map<String, Neighbours> result = new HashMap<>();
+    Map<String, Place> result = new HashMap<>();
     numbered(catalog, result);
     tablesOfContents(catalog, links, result);
     return new Series(result);
   }
 
   /** Numbered notes of each folder, in number order. */
-  private static void numbered(Catalog catalog, Map<String, Neighbours> result) {
+  private static void numbered(Catalog catalog, Map<String, Place> result) {
     Map<String, List<Numbered>> byFolder = new TreeMap<>();
     for (IndexedArticle a : catalog.articles()) {
       numberOf(a.path()).ifPresent(key -> byFolder.computeIfAbsent(folderOf(a.path()), f -> new ArrayList<>())
@@ -58,9 +77,9 @@ public final class Series {
       }
       notes.sort(Comparator.<Numbered, List<Integer>>comparing(Numbered::key, Series::compareKeys)
           .thenComparing(Numbered::path));
-      for (int i = 0; i < notes.size(); i++) {
-        result.put(notes.get(i).id(), new Neighbours(i > 0 ? notes.get(i - 1).id() : null,
-            i + 1 < notes.size() ? notes.get(i + 1).id() : null, Source.NUMBERED));
+      List<String> order = notes.stream().map(Numbered::id).toList();
+      for (int i = 0; i < order.size(); i++) {
+        result.put(order.get(i), new Place(order, i, Source.NUMBERED));
       }
     }
   }
@@ -114,9 +133,9 @@ public final class Series {
    * Notes without a numbered series take their neighbours from a table of contents that lists
    * them: the one in their own folder first, else the nearest up the tree, else any.
    */
-  private static void tablesOfContents(Catalog catalog, LinkGraph links, Map<String, Neighbours> result) {
+  private static void tablesOfContents(Catalog catalog, LinkGraph links, Map<String, Place> result) {
     Map<String, Integer> bestDistance = new HashMap<>();
-    Map<String, Neighbours> fromTables = new HashMap<>();
+    Map<String, Place> fromTables = new HashMap<>();
     for (IndexedArticle toc : catalog.articles()) {
       if (!links.isListing(toc.id())) {
         continue;
@@ -132,8 +151,7 @@ public final class Series {
         int distance = distance(folderOf(note.path()), tocFolder);
         if (distance < bestDistance.getOrDefault(id, Integer.MAX_VALUE)) {
           bestDistance.put(id, distance);
-          fromTables.put(id, new Neighbours(at > 0 ? order.get(at - 1) : null,
-              at + 1 < order.size() ? order.get(at + 1) : null, Source.TABLE_OF_CONTENTS));
+          fromTables.put(id, new Place(order, at, Source.TABLE_OF_CONTENTS));
         }
       }
     }
@@ -158,18 +176,23 @@ public final class Series {
 
   /** The note's neighbours in reading order, if it has any. */
   public Optional<Neighbours> of(String id) {
-    return Optional.ofNullable(neighbours.get(id));
+    return place(id).map(Place::neighbours);
+  }
+
+  /** The note's place in its reading order, if it has one. */
+  public Optional<Place> place(String id) {
+    return Optional.ofNullable(places.get(id));
   }
 
   /** Whether {@code other} comes right after {@code id}. */
   public boolean isNext(String id, String other) {
-    Neighbours n = neighbours.get(id);
-    return n != null && other.equals(n.next());
+    Place p = places.get(id);
+    return p != null && other.equals(p.step(1));
   }
 
   /** Whether {@code other} comes right before {@code id}. */
   public boolean isPrevious(String id, String other) {
-    Neighbours n = neighbours.get(id);
-    return n != null && other.equals(n.previous());
+    Place p = places.get(id);
+    return p != null && other.equals(p.step(-1));
   }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.corpus.Catalog;
 import org.dailydl.server.corpus.CorpusSnapshot;
 import org.dailydl.server.corpus.LinkGraph;
 import org.dailydl.server.corpus.Series;
@@ -27,6 +28,12 @@ import org.dailydl.server.index.IndexHandle;
 public final class RelatedService {
   /** A concept shared by the pair is worth naming when their similarity is at least this. */
   static final double SHARED_REASON = 0.05;
+
+  /** The notes of a folder up to this size are all candidates, similar or not. */
+  static final int MAX_FOLDER_CANDIDATES = 200;
+
+  /** Notes of the same series this many steps away are candidates (weighted by {@link RelatedBlend#seriesDecay}). */
+  static final int SERIES_REACH = 3;
 
   /** A recommendation with its blended score and the reasons behind it. */
   public record Hit(String id, String path, String title, String category, double score, List<String> reasons) {}
@@ -78,20 +85,19 @@ public final class RelatedService {
     links.incoming(source.id()).forEach(e -> linkedFrom.add(e.source()));
     Map<String, Integer> coCited = coCitations(links, source.id());
     String folder = folderOf(source.path());
-    Series.Neighbours neighbours = series.of(source.id()).orElse(null);
+    Map<String, Integer> steps = seriesSteps(series, source.id());
 
+    List<IndexedArticle> folderNotes = corpus.catalog().folder(source.path());
+    double folderWeight = folderNotes.size() <= 1 ? 0
+        : blend.sameFolder() * Math.min(1.0, blend.folderSize() / (folderNotes.size() - 1));
     Set<String> candidates = new HashSet<>(cosine.keySet());
+    if (folderWeight > 0 && folderNotes.size() <= MAX_FOLDER_CANDIDATES) {
+      folderNotes.forEach(a -> candidates.add(a.id()));
+    }
     candidates.addAll(linksTo);
     candidates.addAll(linkedFrom);
     candidates.addAll(coCited.keySet());
-    if (neighbours != null) {
-      if (neighbours.next() != null) {
-        candidates.add(neighbours.next());
-      }
-      if (neighbours.previous() != null) {
-        candidates.add(neighbours.previous());
-      }
-    }
+    candidates.addAll(steps.keySet());
     candidates.remove(source.id());
 
     List<Hit> hits = new ArrayList<>();
@@ -103,13 +109,10 @@ public final class RelatedService {
       double similarity = cosine.getOrDefault(id, 0.0);
       double score = blend.content() * similarity;
       List<String> reasons = new ArrayList<>();
-      if (neighbours != null && id.equals(neighbours.next())) {
-        score += blend.next();
-        reasons.add("下一篇");
-      }
-      if (neighbours != null && id.equals(neighbours.previous())) {
-        score += blend.previous();
-        reasons.add("上一篇");
+      int step = steps.getOrDefault(id, 0);
+      if (step != 0) {
+        score += (step > 0 ? blend.next() : blend.previous()) * Math.pow(blend.seriesDecay(), Math.abs(step) - 1);
+        reasons.add(step == 1 ? "下一篇" : step == -1 ? "上一篇" : "同一系列");
       }
       if (linkedFrom.contains(id)) {
         score += blend.linkedFrom() * linkWeight(links, id);
@@ -129,8 +132,11 @@ public final class RelatedService {
         reasons.add("共同主题：" + String.join("、", shared));
       }
       if (folder.equals(folderOf(other.path()))) {
-        score += blend.sameFolder();
+        score += folderWeight;
         reasons.add("同一目录");
+      }
+      if (links.isListing(id)) {
+        score *= blend.listing();
       }
       if (!reasons.isEmpty()) {
         hits.add(new Hit(other.id(), other.path(), other.title(), other.category(),
@@ -139,6 +145,22 @@ public final class RelatedService {
     }
     hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::path));
     return new Result(source.id(), source.path(), List.copyOf(hits.subList(0, Math.min(size, hits.size()))));
+  }
+
+  /** The notes up to {@link #SERIES_REACH} steps before (negative) and after {@code id} in its reading order. */
+  private static Map<String, Integer> seriesSteps(Series series, String id) {
+    Map<String, Integer> steps = new HashMap<>();
+    series.place(id).ifPresent(place -> {
+      for (int step = SERIES_REACH; step >= 1; step--) {
+        for (int sign : new int[] {-1, 1}) {
+          String other = place.step(sign * step);
+          if (other != null && !other.equals(id)) {
+            steps.put(other, sign * step);
+          }
+        }
+      }
+    });
+    return steps;
   }
 
   /** Articles linked from the same (non-table-of-contents) pages as {@code id}, with the number of such pages. */
@@ -158,7 +180,6 @@ public final class RelatedService {
   }
 
   static String folderOf(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
+    return Catalog.folderOf(path);
   }
 }

@@ -103,4 +103,28 @@ class SeriesTest {
           .isEqualTo(Series.Source.TABLE_OF_CONTENTS);
     }
   }
+
+  @Test
+  void a_page_of_links_is_a_listing_and_an_article_with_links_is_not() throws Exception {
+    try (IndexHandle.Lease lease = corpus.handle().acquire()) {
+      CorpusSnapshot s = lease.corpus();
+      for (var a : s.catalog().articles()) {
+        assertThat(s.links().isListing(a.id())).as(a.path()).isEqualTo(a.path().equals("README.md"));
+      }
+    }
+    Path content = Files.createDirectories(temp.resolve("content"));
+    StringBuilder article = new StringBuilder("# 长文\n\n");
+    for (int i = 0; i < 6; i++) {
+      Files.writeString(content.resolve("n" + i + ".md"), "# 笔记 " + i + "\n\n内容。\n");
+      article.append("这一段讲排序算法的稳定性、时间复杂度和空间复杂度，并给出归并排序和快速排序的比较。".repeat(8))
+          .append("参见[笔记 ").append(i).append("](n").append(i).append(".md)。\n\n");
+    }
+    Files.writeString(content.resolve("long.md"), article.toString());
+    try (IndexHandle index = IndexHandle.open(content, temp.resolve("index")); IndexHandle.Lease lease = index.acquire()) {
+      CorpusSnapshot s = lease.corpus();
+      String id = s.catalog().byPath("long.md").orElseThrow().id();
+      assertThat(s.links().outgoing(id)).hasSize(6);
+      assertThat(s.links().isListing(id)).isFalse();
+    }
+  }
 }
