@@ -108,7 +108,8 @@ class ArticleView {
         data.category ? h('li', {}, h('a', { href: searchUrl({ category: data.category }) }, categoryLabel(data.category))) : null,
         h('li', { attrs: { 'aria-current': 'page' } }, h('span', { class: 'breadcrumb__path', text: data.path || '' }))));
 
-    this.article = h('article', { class: 'article', attrs: { 'aria-labelledby': 'article-title' } }, breadcrumb, body);
+    this.article = h('article', { class: 'article', attrs: { 'aria-labelledby': 'article-title' } }, breadcrumb, body,
+      this.renderSeries(data.series));
     if (this.query && Mark) {
       this.highlight = highlightQuery(Mark, body, this.query, { onClear: () => this.forgetQuery() });
       breadcrumb.after(this.highlight.bar);
@@ -141,6 +142,17 @@ class ArticleView {
     const url = new URL(location.href);
     url.searchParams.delete('q');
     history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  }
+
+  /** 上一篇 / 下一篇 of a note in a numbered series or a table of contents (null: none). */
+  renderSeries(series) {
+    if (!series || (!series.previous && !series.next)) return null;
+    const link = (n, rel, label) => (n ? h('a', {
+      class: `series-nav__link series-nav__link--${rel}`, href: articleUrl(n.id), attrs: { rel },
+    }, h('span', { class: 'series-nav__label', text: label }), h('span', { class: 'series-nav__title', text: n.title || n.path }))
+      : h('span', { class: `series-nav__link series-nav__link--${rel} series-nav__link--none`, attrs: { 'aria-hidden': 'true' } }));
+    return h('nav', { class: 'series-nav', attrs: { 'aria-label': '阅读顺序' } },
+      link(series.previous, 'prev', '← 上一篇'), link(series.next, 'next', '下一篇 →'));
   }
 
   renderMeta(data) {

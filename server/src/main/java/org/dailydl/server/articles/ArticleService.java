@@ -138,7 +138,17 @@ public final class ArticleService {
         .map(e -> ref(catalog, e.source(), e.text())).toList();
     return Optional.of(new ArticleView.Full(a.id(), a.path(), a.title(), a.category(), a.tags(), a.summary(), a.date(),
         a.kind().label(), a.size(), rendered.get().toc(), rendered.get().html(), outgoing, backlinks,
-        corpus.terms().keywords(a.id(), KEYWORDS)));
+        corpus.terms().keywords(a.id(), KEYWORDS), readingOrder(corpus, a)));
+  }
+
+  private static ArticleView.ReadingOrder readingOrder(CorpusSnapshot corpus, IndexedArticle a) {
+    return corpus.series().of(a.id())
+        .map(n -> new ArticleView.ReadingOrder(neighbour(corpus.catalog(), n.previous()), neighbour(corpus.catalog(), n.next())))
+        .orElse(null);
+  }
+
+  private static ArticleView.Neighbour neighbour(Catalog catalog, String id) {
+    return id == null ? null : catalog.byId(id).map(o -> new ArticleView.Neighbour(o.id(), o.path(), o.title())).orElse(null);
   }
 
   private static ArticleView.LinkRef ref(Catalog catalog, String id, String text) {

@@ -14,7 +14,16 @@ public final class ArticleView {
   /** A link between two articles, seen from one end: the other article and the link's words. */
   public record LinkRef(String id, String path, String title, String text) {}
 
-  /** One article, rendered. */
+  /** Another article, named. */
+  public record Neighbour(String id, String path, String title) {}
+
+  /**
+   * Where an article stands in its reading order (a numbered series or a table of contents):
+   * the note before and after it, either null at an end.
+   */
+  public record ReadingOrder(Neighbour previous, Neighbour next) {}
+
+  /** One article, rendered; {@code series} is null for a note outside any reading order. */
   public record Full(
       String id,
       String path,
@@ -29,7 +38,8 @@ public final class ArticleView {
       String html,
       List<LinkRef> links,
       List<LinkRef> backlinks,
-      List<Keyword> keywords) {}
+      List<Keyword> keywords,
+      ReadingOrder series) {}
 
   /** An article's Markdown source with what identifies it (for agents, which read Markdown better than HTML). */
   public record Source(String id, String path, String title, String category, List<String> tags, String markdown) {}

@@ -279,6 +279,30 @@ class BrowserTest {
     assertThat(count("#main a[href^='/search?q=']")).isPositive();
   }
 
+  @Test
+  void a_note_in_a_reading_order_links_its_previous_and_next_note() {
+    JsonNode list = server.get("/api/articles").body();
+    JsonNode withBoth = null;
+    for (JsonNode summary : list.path("articles")) {
+      JsonNode article = server.get("/api/articles/" + summary.path("id").asText()).body();
+      if (article.path("series").path("previous").isObject() && article.path("series").path("next").isObject()) {
+        withBoth = article;
+        break;
+      }
+    }
+    assertThat(withBoth).as("a note of content/ with a previous and a next note").isNotNull();
+    JsonNode next = withBoth.path("series").path("next");
+    browser.open("/articles/" + withBoth.path("id").asText());
+    assertThat(text(".series-nav__link--prev .series-nav__title")).isEqualTo(withBoth.path("series").path("previous").path("title").asText());
+    assertThat(text(".series-nav__link--next .series-nav__title")).isEqualTo(next.path("title").asText());
+    assertThat(attr(".series-nav__link--next", "rel")).isEqualTo("next");
+    browser.driver.findElement(By.cssSelector(".series-nav__link--next")).click();
+    browser.waitFor("the next note", () -> decoded(browser.pathAndQuery()).equals("/articles/" + next.path("id").asText()));
+    browser.waitUntilRendered();
+    JsonNode after = server.get("/api/articles/" + next.path("id").asText()).body().path("series").path("previous");
+    assertThat(text(".series-nav__link--prev .series-nav__title")).isEqualTo(after.path("title").asText());
+  }
+
   // ---- graph ------------------------------------------------------------------------------------
 
   @Test
