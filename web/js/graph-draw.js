@@ -153,13 +153,13 @@ function toElements(graph, { center }) {
     const kind = e.kind || 'link';
     maxByKind.set(kind, Math.max(maxByKind.get(kind) || 1e-9, Number(e.weight) || 0));
   }
-  edges.forEach((edge, i) => {
+  edges.forEach((edge) => {
     const max = maxByKind.get(edge.kind || 'link');
     const w = Math.max(0.1, (Number(edge.weight) || 0.5 * max) / max);
     elements.push({
       group: 'edges',
       data: {
-        id: `e${i}`,
+        id: `${edge.kind || 'link'}|${edge.source}|${edge.target}`,
         source: String(edge.source),
         target: String(edge.target),
         kind: edge.kind || 'link',
@@ -181,10 +181,16 @@ export function nodeUrl({ id, kind, label, category }) {
 /**
  * Draws `graph` into `container` with cytoscape. Options: navigate (router), center (an article
  * id to mark), compact (small local graph: all labels, no zoom on wheel), onCategory (called when
- * a category node is clicked instead of navigating). Returns the drawing:
- * { show({category, topics}), fit(), focusNode(id), blurNode(), visibleNodes(), counts(), destroy() }.
+ * a category node is clicked instead of navigating), onExpand (called with a node's data on a right
+ * click). Returns the drawing: { show({category, topics}), expand(graph), fit(), focusNode(id),
+ * blurNode(), visibleNodes(), counts(), destroy() }.
  */
-export function drawGraph(cytoscape, container, graph, { navigate, center = null, compact = false, onCategory = null } = {}) {
+export function drawGraph(cytoscape, container, graph, {
+  navigate, center = null, compact = false, onCategory = null, onExpand = null,
+} = {}) {
+  // what is drawn, as API nodes and edges: expand() merges more into it
+  const drawnNodes = new Map((graph.nodes || []).filter((n) => n && n.id != null).map((n) => [String(n.id), n]));
+  const drawnEdges = [...(graph.edges || [])];
   const tooltip = h('div', { class: 'graph-tooltip', hidden: true, attrs: { role: 'tooltip' } });
   container.appendChild(tooltip);
   const cy = cytoscape({
@@ -237,6 +243,12 @@ export function drawGraph(cytoscape, container, graph, { navigate, center = null
   cy.on('viewport', () => {
     tooltip.hidden = true;
   });
+  if (onExpand) {
+    cy.on('cxttap', 'node', (event) => {
+      tooltip.hidden = true;
+      onExpand(event.target.data());
+    });
+  }
   cy.on('tap', 'node', (event) => {
     const data = event.target.data();
     tooltip.hidden = true;
@@ -296,6 +308,31 @@ export function drawGraph(cytoscape, container, graph, { navigate, center = null
       cy.fit(shown, 30);
       moved = false;
       record();
+    },
+    /**
+     * Adds the nodes and edges of `more` (a neighbourhood from the API) that are not drawn yet and
+     * lays the drawing out again; returns how many nodes were added.
+     */
+    expand(more) {
+      let added = 0;
+      for (const node of more.nodes || []) {
+        if (node && node.id != null && !drawnNodes.has(String(node.id))) {
+          drawnNodes.set(String(node.id), node);
+          added += 1;
+        }
+      }
+      drawnEdges.push(...(more.edges || []));
+      const fresh = toElements({ nodes: [...drawnNodes.values()], edges: drawnEdges }, { center })
+        .filter((el) => cy.getElementById(el.data.id).empty());
+      if (fresh.length) {
+        cy.add(fresh);
+        const shown = cy.elements().not('.hidden');
+        shown.layout(layoutOptions(compact, container)).run();
+        cy.fit(shown, 30);
+        moved = false;
+      }
+      record();
+      return added;
     },
     /** Fits the visible part into the container. */
     fit() {

@@ -1,7 +1,9 @@
-// The topic graph at /graph (?category= filters it): the whole graph of GET /api/graph, drawn by
-// graph-draw.js, with a category filter, a topics switch, a legend, and the visible nodes as a list
-// of links — the way into the graph for keyboards and screen readers (focusing a link centres its
-// node in the drawing).
+// The topic graph at /graph (?category= filters it): GET /api/graph, drawn by graph-draw.js, with a
+// category filter, a topics switch, a legend, and the visible nodes as a list of links — the way
+// into the graph for keyboards and screen readers (focusing a link centres its node in the
+// drawing). A large collection's graph arrives capped (its best-connected part, totalNodes telling
+// how much there is): the category filter then asks the server for that category's part, and any
+// node can be expanded with its neighbours (its 展开 button in the list, or a right click).
 
 import { getJson, categories, isAbort } from './api.js';
 import {
@@ -48,6 +50,7 @@ class GraphView {
     replaceChildren(main, h('div', { class: 'graph-loading' }, statusPanel({ title: '正在绘制知识图谱…' })));
     let graph;
     let cytoscape;
+    const category = this.ctx.url.searchParams.get('category') || '';
     try {
       [graph, cytoscape] = await Promise.all([
         getJson('/api/graph', {}, { signal }),
@@ -70,6 +73,17 @@ class GraphView {
       this.ctx.ready();
       return;
     }
+    this.cytoscape = cytoscape;
+    this.whole = graph;
+    // every category is in the capped answer too: the filter offers them all
+    this.categoryNames = [...new Set(nodes.filter((n) => n.kind !== 'topic' && n.category).map((n) => n.category))].sort();
+    if (category && isTruncated(graph) && this.categoryNames.includes(category)) {
+      try {
+        graph = await getJson('/api/graph', { category }, { signal });
+      } catch (error) {
+        if (isAbort(error)) throw error;
+      }
+    }
     this.render(graph, cytoscape);
     this.ctx.ready();
   }
@@ -90,8 +104,8 @@ class GraphView {
 
   render(graph, cytoscape) {
     const { main } = this.ctx;
-    const nodes = graph.nodes;
-    const cats = [...new Set(nodes.filter((n) => n.kind !== 'topic' && n.category).map((n) => n.category))].sort();
+    this.graph = graph;
+    const cats = this.categoryNames;
     this.select = h('select', { id: 'graph-category', class: 'select' },
       h('option', { value: '' }, '全部分类'),
       cats.map((c) => h('option', { value: c }, categoryLabel(c))));
@@ -118,21 +132,19 @@ class GraphView {
     const nodeList = h('details', { class: 'graph-nodes' }, this.listSummary, this.list);
     replaceChildren(main, h('section', { class: 'graph-view', attrs: { 'aria-labelledby': 'graph-title' } },
       toolbar, h('div', { class: 'graph-stage' }, this.canvas), legend,
-      h('p', { class: 'graph-help', text: '拖动平移，滚轮或双指缩放；悬停查看标题，点击文章打开，点击主题搜索。用键盘时可打开节点列表，聚焦一项即在图中定位。' }),
+      h('p', { class: 'graph-help', text: '拖动平移，滚轮或双指缩放；悬停查看标题，点击文章打开，点击主题搜索，右键点击节点展开它的邻居。用键盘时可打开节点列表，聚焦一项即在图中定位，“展开”加入它的邻居。' }),
       nodeList));
 
-    this.drawn = drawGraph(cytoscape, this.canvas, graph, {
-      navigate: this.ctx.navigate,
-      onCategory: (category) => {
-        this.select.value = category;
-        this.onFilterChange();
-      },
-    });
+    this.draw(graph);
     this.list.addEventListener('focusin', (event) => {
       const item = event.target.closest('[data-node]');
       if (item) this.drawn.focusNode(item.dataset.node);
     });
     this.list.addEventListener('focusout', () => this.drawn.blurNode());
+    this.list.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-expand]');
+      if (button) this.expand(button.dataset.expand);
+    });
     this.select.addEventListener('change', () => this.onFilterChange());
     this.topicsToggle.addEventListener('change', () => this.applyFilter());
     fit.addEventListener('click', () => this.drawn.fit());
@@ -145,9 +157,64 @@ class GraphView {
     }
   }
 
+  /** Draws `graph` into the canvas (replacing what was drawn). */
+  draw(graph) {
+    if (this.drawn) this.drawn.destroy();
+    this.graph = graph;
+    replaceChildren(this.canvas);
+    this.drawn = drawGraph(this.cytoscape, this.canvas, graph, {
+      navigate: this.ctx.navigate,
+      onExpand: (node) => this.expand(node.id),
+      onCategory: (category) => {
+        this.select.value = category;
+        this.onFilterChange();
+      },
+    });
+  }
+
   onFilterChange() {
     history.replaceState(history.state, '', graphUrl({ category: this.select.value }));
+    if (isTruncated(this.whole)) {
+      this.redraw(this.select.value);
+    } else {
+      this.applyFilter();
+    }
+  }
+
+  /** A capped graph: the server draws the category's own part (or the whole graph's again). */
+  async redraw(category) {
+    const turn = (this.turn || 0) + 1;
+    this.turn = turn;
+    let graph = this.whole;
+    if (category) {
+      try {
+        graph = await getJson('/api/graph', { category }, { signal: this.ctx.signal });
+      } catch (error) {
+        if (isAbort(error)) return;
+        this.showError(error);
+        return;
+      }
+    }
+    // a later choice of category wins over an answer that arrives late
+    if (turn !== this.turn || !this.canvas || !this.canvas.isConnected) return;
+    this.draw(graph);
     this.applyFilter();
+  }
+
+  /** Adds a node's neighbours (GET /api/graph?center=) to the drawing. */
+  async expand(id) {
+    let more;
+    try {
+      more = await getJson('/api/graph', { center: id, depth: 1 }, { signal: this.ctx.signal });
+    } catch (error) {
+      if (isAbort(error)) return;
+      this.stats.textContent = `展开失败：${describeError(error)}`;
+      return;
+    }
+    if (!this.drawn) return;
+    const added = this.drawn.expand(more);
+    this.drawn.show({ category: this.select.value, topics: this.topicsToggle.checked });
+    this.describe(added);
   }
 
   applyFilter() {
@@ -157,9 +224,12 @@ class GraphView {
   }
 
   /** Updates the counts and the node list to what the drawing shows now. */
-  describe() {
+  describe(added = null) {
     const { articles, topics, edges } = this.drawn.counts();
-    this.stats.textContent = `${formatNumber(articles)} 篇文章 · ${formatNumber(topics)} 个主题 · ${formatNumber(edges)} 条关系`;
+    const total = this.graph && isTruncated(this.graph)
+      ? ` · 显示连接最多的部分（全图 ${formatNumber(this.graph.totalNodes)} 个节点）` : '';
+    const expanded = added === null ? '' : ` · 展开新增 ${formatNumber(added)} 个节点`;
+    this.stats.textContent = `${formatNumber(articles)} 篇文章 · ${formatNumber(topics)} 个主题 · ${formatNumber(edges)} 条关系${total}${expanded}`;
     const nodes = this.drawn.visibleNodes();
     replaceChildren(this.listSummary, `节点列表（${formatNumber(nodes.length)}）`);
     replaceChildren(this.list, nodes.map((node) => h('li', {},
@@ -168,6 +238,15 @@ class GraphView {
         dataset: { node: node.id, kind: node.kind, category: node.category || '' },
       },
       h('span', { class: 'graph-nodes__kind', text: KIND_LABELS[node.kind] || '文章' }),
-      node.kind === 'category' ? categoryLabel(node.category || node.label) : node.label))));
+      node.kind === 'category' ? categoryLabel(node.category || node.label) : node.label),
+      node.kind === 'category' ? null : h('button', {
+        type: 'button', class: 'graph-nodes__expand', dataset: { expand: node.id },
+        attrs: { 'aria-label': `展开「${node.label}」的邻居` },
+      }, '展开'))));
   }
+}
+
+/** Whether the server left nodes out of this graph. */
+function isTruncated(graph) {
+  return Boolean(graph) && Array.isArray(graph.nodes) && Number(graph.totalNodes) > graph.nodes.length;
 }

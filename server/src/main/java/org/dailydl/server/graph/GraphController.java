@@ -32,11 +32,17 @@ public final class GraphController implements Feature {
       summary = "The topic graph, or one node's neighbourhood",
       description = "Nodes are articles, topics (topic:TERM) and categories (category:NAME); edges are links, "
           + "strong similarity, topic membership and category membership. A neighbourhood has at most "
-          + GraphService.MAX_NEIGHBOURHOOD + " nodes.",
+          + GraphService.MAX_NEIGHBOURHOOD + " nodes. Without center, the answer is drawn from at most `limit` nodes "
+          + "(every category, the best-connected articles, the topics they share); totalNodes and totalEdges count "
+          + "the whole graph (of the category), and a node is expanded by asking for its neighbourhood.",
       tags = {"graph"},
       queryParams = {
         @OpenApiParam(name = "center", description = "node id: an article id, topic:TERM or category:NAME"),
-        @OpenApiParam(name = "depth", type = Integer.class, description = "1 or 2 (default 1), with center")
+        @OpenApiParam(name = "depth", type = Integer.class, description = "1 or 2 (default 1), with center"),
+        @OpenApiParam(name = "limit", type = Integer.class, description = "at most this many nodes without center: 1 to "
+            + GraphService.MAX_LIMIT + " (default " + GraphService.DEFAULT_LIMIT + ")"),
+        @OpenApiParam(name = "category", description = "without center: only this category's articles and topics "
+            + "(/ for the notes at the top of the content folder)")
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = TopicGraph.class)),
@@ -46,8 +52,10 @@ public final class GraphController implements Feature {
   public void graph(Context ctx) throws IOException {
     String center = Params.optionalText(ctx, "center", 300);
     int depth = Params.integer(ctx, "depth", 1, 1, 2);
+    int limit = Params.integer(ctx, "limit", GraphService.DEFAULT_LIMIT, 1, GraphService.MAX_LIMIT);
+    String category = Params.category(ctx);
     if (center == null) {
-      ctx.json(graph.graph());
+      ctx.json(graph.graph(limit, category));
       return;
     }
     ctx.json(graph.neighbourhood(center, depth).orElseThrow(() -> new NotFoundResponse("no graph node '" + center + "'")));

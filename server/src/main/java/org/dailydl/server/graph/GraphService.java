@@ -32,42 +32,52 @@ public final class GraphService {
   /** A neighbourhood never has more nodes than this, so a client can draw it. */
   public static final int MAX_NEIGHBOURHOOD = 150;
 
+  /** The whole-graph answer has at most this many nodes unless asked for more … */
+  public static final int DEFAULT_LIMIT = 300;
+  /** … and never more than this. */
+  public static final int MAX_LIMIT = 2000;
+
   private final IndexHandle index;
-  private final PerSnapshot<TopicGraph> graphs = new PerSnapshot<>(GraphService::build);
+  private final PerSnapshot<Built> graphs = new PerSnapshot<>(corpus -> new Built(build(corpus)));
 
   public GraphService(IndexHandle index) {
     this.index = Objects.requireNonNull(index);
   }
 
-  /** The whole graph. */
+  /** The whole graph of this index version, uncapped. */
   public TopicGraph graph() throws IOException {
+    return built().graph;
+  }
+
+  private Built built() throws IOException {
     try (IndexHandle.Lease lease = index.acquire()) {
       return graphs.get(lease.corpus());
     }
   }
 
+  /**
+   * The graph drawn from at most {@code limit} nodes: every category (or only {@code category}'s,
+   * when given), the best-connected articles and the topics most of them share, with the edges
+   * among them. {@code totalNodes} tells how many there are in all.
+   */
+  public TopicGraph graph(int limit, String category) throws IOException {
+    return built().capped(limit, category);
+  }
+
   /** The neighbourhood of {@code center} up to {@code depth} hops; empty when there is no such node. */
   public Optional<TopicGraph> neighbourhood(String center, int depth) throws IOException {
-    TopicGraph graph = graph();
-    Map<String, TopicGraph.Node> nodes = new HashMap<>();
-    graph.nodes().forEach(n -> nodes.put(n.id(), n));
-    if (!nodes.containsKey(center)) {
+    Built built = built();
+    if (!built.nodes.containsKey(center)) {
       return Optional.empty();
-    }
-    Map<String, List<TopicGraph.Edge>> adjacent = new HashMap<>();
-    for (TopicGraph.Edge e : graph.edges()) {
-      adjacent.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
-      adjacent.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e);
     }
     Set<String> included = new LinkedHashSet<>(List.of(center));
     List<String> frontier = List.of(center);
     for (int hop = 0; hop < depth && included.size() < MAX_NEIGHBOURHOOD; hop++) {
       List<TopicGraph.Edge> out = new ArrayList<>();
       for (String id : frontier) {
-        out.addAll(adjacent.getOrDefault(id, List.of()));
+        out.addAll(built.adjacent.getOrDefault(id, List.of()));
       }
-      out.sort(Comparator.comparingDouble(TopicGraph.Edge::weight).reversed()
-          .thenComparing(TopicGraph.Edge::source).thenComparing(TopicGraph.Edge::target));
+      out.sort(BY_WEIGHT);
       List<String> next = new ArrayList<>();
       for (TopicGraph.Edge e : out) {
         for (String id : List.of(e.source(), e.target())) {
@@ -78,10 +88,102 @@ public final class GraphService {
       }
       frontier = next;
     }
-    List<TopicGraph.Node> keptNodes = included.stream().map(nodes::get).toList();
-    List<TopicGraph.Edge> keptEdges = graph.edges().stream()
-        .filter(e -> included.contains(e.source()) && included.contains(e.target())).toList();
-    return Optional.of(new TopicGraph(keptNodes, keptEdges));
+    return Optional.of(built.induced(included, 0, 0));
+  }
+
+  private static final Comparator<TopicGraph.Edge> BY_WEIGHT = Comparator.comparingDouble(TopicGraph.Edge::weight)
+      .reversed().thenComparing(TopicGraph.Edge::source).thenComparing(TopicGraph.Edge::target);
+
+  /** One version's graph with what answering from it needs: nodes by id, edges by node, articles by connectedness. */
+  private static final class Built {
+    final TopicGraph graph;
+    final Map<String, TopicGraph.Node> nodes = new LinkedHashMap<>();
+    final Map<String, List<TopicGraph.Edge>> adjacent = new HashMap<>();
+    /** Articles, most connected first (edges other than to their category), ties by id. */
+    final List<TopicGraph.Node> articlesByDegree;
+    final TopicGraph defaultAnswer;
+
+    Built(TopicGraph graph) {
+      this.graph = graph;
+      graph.nodes().forEach(n -> nodes.put(n.id(), n));
+      Map<String, Integer> degree = new HashMap<>();
+      for (TopicGraph.Edge e : graph.edges()) {
+        adjacent.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
+        adjacent.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e);
+        if (!e.kind().equals("category")) {
+          degree.merge(e.source(), 1, Integer::sum);
+          degree.merge(e.target(), 1, Integer::sum);
+        }
+      }
+      adjacent.values().forEach(list -> list.sort(BY_WEIGHT));
+      this.articlesByDegree = graph.nodes().stream().filter(n -> n.kind().equals("article"))
+          .sorted(Comparator.<TopicGraph.Node>comparingInt(n -> -degree.getOrDefault(n.id(), 0))
+              .thenComparing(TopicGraph.Node::id))
+          .toList();
+      this.defaultAnswer = select(DEFAULT_LIMIT, null);
+    }
+
+    TopicGraph capped(int limit, String category) {
+      return limit == DEFAULT_LIMIT && category == null ? defaultAnswer : select(limit, category);
+    }
+
+    private TopicGraph select(int limit, String category) {
+      List<TopicGraph.Node> categories = graph.nodes().stream().filter(n -> n.kind().equals("category"))
+          .filter(n -> category == null || category.equals(n.category())).toList();
+      List<TopicGraph.Node> articles = articlesByDegree.stream()
+          .filter(n -> category == null || category.equals(n.category())).toList();
+      List<TopicGraph.Node> topics = graph.nodes().stream().filter(n -> n.kind().equals("topic"))
+          .filter(n -> category == null || adjacent.getOrDefault(n.id(), List.of()).stream()
+              .filter(e -> category.equals(nodes.get(e.source()).category())).count() >= 2)
+          .toList();
+      int total = categories.size() + articles.size() + topics.size();
+      Set<String> kept = new LinkedHashSet<>();
+      categories.stream().limit(limit).forEach(n -> kept.add(n.id()));
+      // articles first, leaving a quarter of the room for the topics they share
+      int topicRoom = Math.min(topics.size(), Math.max(0, (limit - kept.size()) / 4));
+      int articleRoom = Math.max(0, limit - kept.size() - topicRoom);
+      articles.stream().limit(articleRoom).forEach(n -> kept.add(n.id()));
+      Map<String, Integer> keptMembers = new HashMap<>();
+      for (TopicGraph.Node topic : topics) {
+        int members = 0;
+        for (TopicGraph.Edge e : adjacent.getOrDefault(topic.id(), List.of())) {
+          members += kept.contains(e.source()) ? 1 : 0;
+        }
+        keptMembers.put(topic.id(), members);
+      }
+      topics.stream().filter(t -> keptMembers.get(t.id()) >= 2)
+          .sorted(Comparator.<TopicGraph.Node>comparingInt(t -> -keptMembers.get(t.id())).thenComparing(TopicGraph.Node::id))
+          .limit(topicRoom).forEach(t -> kept.add(t.id()));
+      // room the topics did not take goes to more articles, and what the articles leave to more topics
+      articles.stream().filter(n -> !kept.contains(n.id())).limit(Math.max(0, limit - kept.size()))
+          .forEach(n -> kept.add(n.id()));
+      topics.stream().filter(t -> !kept.contains(t.id()) && keptMembers.get(t.id()) >= 2)
+          .sorted(Comparator.<TopicGraph.Node>comparingInt(t -> -keptMembers.get(t.id())).thenComparing(TopicGraph.Node::id))
+          .limit(Math.max(0, limit - kept.size())).forEach(t -> kept.add(t.id()));
+      Set<String> all = new HashSet<>();
+      categories.forEach(n -> all.add(n.id()));
+      articles.forEach(n -> all.add(n.id()));
+      topics.forEach(n -> all.add(n.id()));
+      int totalEdges = category == null ? graph.edges().size()
+          : (int) graph.edges().stream().filter(e -> all.contains(e.source()) && all.contains(e.target())).count();
+      return induced(kept, total, totalEdges);
+    }
+
+    /** The nodes {@code ids} (in graph order) and the edges among them. */
+    TopicGraph induced(Set<String> ids, int totalNodes, int totalEdges) {
+      List<TopicGraph.Node> keptNodes = graph.nodes().stream().filter(n -> ids.contains(n.id())).toList();
+      List<TopicGraph.Edge> keptEdges = new ArrayList<>();
+      for (String id : ids) {
+        for (TopicGraph.Edge e : adjacent.getOrDefault(id, List.of())) {
+          // each edge once: from its source's list
+          if (e.source().equals(id) && ids.contains(e.target())) {
+            keptEdges.add(e);
+          }
+        }
+      }
+      return new TopicGraph(keptNodes, List.copyOf(keptEdges), Math.max(totalNodes, keptNodes.size()),
+          Math.max(totalEdges, keptEdges.size()));
+    }
   }
 
   static TopicGraph build(CorpusSnapshot corpus) {

@@ -3,10 +3,22 @@ package org.dailydl.server.graph;
 import java.util.List;
 
 /**
- * The topic graph: articles, topics and categories, joined by links, strong similarity, topic
- * membership and category membership.
+ * The topic graph, or a part of it: articles, topics and categories, joined by links, strong
+ * similarity, topic membership and category membership.
+ *
+ * @param totalNodes nodes of the whole graph (of the category asked for), of which {@code nodes} is a part when smaller
+ * @param totalEdges edges of the whole graph (of the category asked for)
  */
-public record TopicGraph(List<Node> nodes, List<Edge> edges) {
+public record TopicGraph(List<Node> nodes, List<Edge> edges, int totalNodes, int totalEdges) {
+
+  public TopicGraph(List<Node> nodes, List<Edge> edges) {
+    this(nodes, edges, nodes.size(), edges.size());
+  }
+
+  /** Whether nodes were left out (see {@code totalNodes}). */
+  public boolean truncated() {
+    return nodes.size() < totalNodes;
+  }
 
   /**
    * @param id article id, {@code topic:TERM} or {@code category:NAME}

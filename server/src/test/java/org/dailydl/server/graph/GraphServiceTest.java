@@ -63,4 +63,40 @@ class GraphServiceTest {
   void graph_is_cached_per_index_version() throws Exception {
     assertThat(graphs.graph()).isSameAs(graphs.graph());
   }
+
+  @Test
+  void a_capped_graph_keeps_every_category_the_best_connected_articles_and_their_shared_topics() throws Exception {
+    TopicGraph whole = graphs.graph();
+    assertThat(graphs.graph(GraphService.DEFAULT_LIMIT, null).nodes()).as("small graphs are whole")
+        .hasSameSizeAs(whole.nodes());
+    assertThat(graphs.graph(whole.nodes().size(), null).truncated()).as("a limit of the graph's size keeps it whole").isFalse();
+    int categories = (int) whole.nodes().stream().filter(n -> n.kind().equals("category")).count();
+    int limit = categories + 5;
+    TopicGraph capped = graphs.graph(limit, null);
+    assertThat(capped.nodes()).hasSizeLessThanOrEqualTo(limit);
+    assertThat(capped.totalNodes()).isEqualTo(whole.nodes().size());
+    assertThat(capped.totalEdges()).isEqualTo(whole.edges().size());
+    assertThat(capped.truncated()).isTrue();
+    assertThat(capped.nodes()).filteredOn(n -> n.kind().equals("category")).hasSize(categories);
+    Set<String> ids = capped.nodes().stream().map(TopicGraph.Node::id).collect(Collectors.toSet());
+    assertThat(capped.edges()).allSatisfy(e -> assertThat(ids).contains(e.source(), e.target()));
+    // the article with most links and similarities is there
+    String attention = ArticleIds.of("深度学习/注意力机制.md");
+    assertThat(ids).contains(attention);
+    for (TopicGraph.Node topic : capped.nodes().stream().filter(n -> n.kind().equals("topic")).toList()) {
+      assertThat(capped.edges().stream().filter(e -> e.target().equals(topic.id())).count())
+          .as("a kept topic joins kept articles: " + topic.label()).isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void a_category_s_graph_holds_only_its_articles() throws Exception {
+    TopicGraph deep = graphs.graph(GraphService.DEFAULT_LIMIT, "深度学习");
+    assertThat(deep.nodes()).filteredOn(n -> n.kind().equals("article")).isNotEmpty()
+        .allSatisfy(n -> assertThat(n.category()).isEqualTo("深度学习"));
+    assertThat(deep.nodes()).filteredOn(n -> n.kind().equals("category")).extracting(TopicGraph.Node::id)
+        .containsExactly("category:深度学习");
+    assertThat(deep.totalNodes()).isEqualTo(deep.nodes().size());
+    assertThat(graphs.graph(GraphService.DEFAULT_LIMIT, "没有这个分类").nodes()).isEmpty();
+  }
 }

@@ -10,8 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.App;
 import org.dailydl.server.ServeCommand;
 import org.dailydl.server.SharedCorpus;
@@ -31,9 +35,16 @@ final class BrowserServer implements AutoCloseable {
   final Javalin app;
   final String origin;
   private final SemanticService semantics;
+  /** Set when this server owns its index and the temporary folder holding it (see {@link #startOn}). */
+  private final Path ownedFolder;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private BrowserServer(Path content, IndexHandle handle, SemanticService semantics, Javalin app) {
+    this(content, handle, semantics, app, null);
+  }
+
+  private BrowserServer(Path content, IndexHandle handle, SemanticService semantics, Javalin app, Path ownedFolder) {
+    this.ownedFolder = ownedFolder;
     this.content = content;
     this.handle = handle;
     this.semantics = semantics;
@@ -58,6 +69,17 @@ final class BrowserServer implements AutoCloseable {
     var services = ServeCommand.features(corpus.handle(), corpus.glossary(), null, semantics);
     Javalin app = App.create(services, App.Settings.DEFAULT).start("127.0.0.1", 0);
     return new BrowserServer(corpus.contentDir(), corpus.handle(), semantics, app);
+  }
+
+  /**
+   * The app over {@code content}, indexed into {@code folder/index}, lexical search. The server owns
+   * the index and {@code folder}: {@link #close()} closes the one and deletes the other.
+   */
+  static BrowserServer startOn(Path content, Path folder) throws IOException {
+    IndexHandle handle = IndexHandle.open(content, folder.resolve("index"));
+    Javalin app = App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT)
+        .start("127.0.0.1", 0);
+    return new BrowserServer(content, handle, SemanticService.disabled(), app, folder);
   }
 
   /** The URL of {@code path} (which starts with "/") on this server. */
@@ -105,9 +127,17 @@ final class BrowserServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    // the index and its vectors are shared by the run's test classes: only this app stops
+  public void close() throws IOException {
+    // a shared index and its vectors serve the run's other test classes: only this app stops
     app.stop();
+    if (ownedFolder != null) {
+      handle.close();
+      try (Stream<Path> files = Files.walk(ownedFolder)) {
+        for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 
   /** An API answer: HTTP status and JSON body. */

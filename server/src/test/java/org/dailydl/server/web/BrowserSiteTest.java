@@ -2,20 +2,13 @@ package org.dailydl.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.dailydl.indexer.Fixtures;
-import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.server.App;
-import org.dailydl.server.ServeCommand;
 import org.dailydl.server.SharedCorpus;
-import org.dailydl.server.index.IndexHandle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,22 +30,17 @@ class BrowserSiteTest {
       "attention mask", "梯度下降", "卷积神经网络", "Transformer");
 
   @RegisterExtension static final SharedCorpus corpus = SharedCorpus.content();
-  static Path temp;
-  static IndexHandle foreignIndex;
-  static Javalin foreign;
+  static BrowserServer foreign;
   static BrowserServer ours;
   static BrowserSession browser;
 
   @BeforeAll
   static void start() throws IOException {
     BrowserSession.requireBrowser();
-    temp = Files.createTempDirectory("dailydl-foreign-site");
-    Path content = Fixtures.copyOfForeignNotes(temp.resolve("notes"));
-    foreignIndex = IndexHandle.open(content, temp.resolve("index"));
-    foreign = App.create(ServeCommand.features(foreignIndex, Glossary.forContent(content)), App.Settings.DEFAULT)
-        .start("127.0.0.1", 0);
+    Path temp = Files.createTempDirectory("dailydl-foreign-site");
+    foreign = BrowserServer.startOn(Fixtures.copyOfForeignNotes(temp.resolve("notes")), temp);
     ours = BrowserServer.start(corpus);
-    browser = BrowserSession.start("http://127.0.0.1:" + foreign.port());
+    browser = BrowserSession.start(foreign.origin);
   }
 
   @AfterAll
@@ -63,20 +51,10 @@ class BrowserSiteTest {
       }
     } finally {
       if (foreign != null) {
-        foreign.stop();
+        foreign.close();
       }
       if (ours != null) {
         ours.close();
-      }
-      if (foreignIndex != null) {
-        foreignIndex.close();
-      }
-      if (temp != null) {
-        try (Stream<Path> files = Files.walk(temp)) {
-          for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-            Files.deleteIfExists(p);
-          }
-        }
       }
     }
   }
@@ -105,7 +83,7 @@ class BrowserSiteTest {
 
   @Test
   void a_foreign_folder_shows_its_own_name_examples_and_categories_and_none_of_ours() {
-    String origin = "http://127.0.0.1:" + foreign.port();
+    String origin = foreign.origin;
     open(origin, "/");
     assertThat(browser.driver.getTitle()).isEqualTo("小林的算法笔记");
     assertThat(text(".brand__name")).isEqualTo("小林的算法笔记");
@@ -136,7 +114,7 @@ class BrowserSiteTest {
 
   @Test
   void a_foreign_article_shows_its_figure() {
-    String origin = "http://127.0.0.1:" + foreign.port();
+    String origin = foreign.origin;
     open(origin, "/search?q=" + "快速排序");
     browser.driver.findElement(By.cssSelector(".hit .hit__title a")).click();
     browser.waitUntilRendered();
