@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -284,19 +285,25 @@ public final class RecommendationLab implements Callable<Integer> {
     };
   }
 
-  /** {@code w} with one parameter changed by name. */
+  /** {@code w} with one parameter changed by name (any component of the record). */
   static TermWeighting with(TermWeighting w, String name, double value) {
-    return switch (name) {
-      case "usageHalf" -> new TermWeighting(value, w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
-      case "usagePower" -> new TermWeighting(w.usageHalf(), value, w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
-      case "glossaryBoost" -> new TermWeighting(w.usageHalf(), w.usagePower(), value, w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
-      case "lowercaseLatin" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), value, w.pathShare(), w.templateShare(), w.maxDocShare(), w.compoundBoost());
-      case "pathShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), value, w.templateShare(), w.maxDocShare(), w.compoundBoost());
-      case "templateShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), value, w.maxDocShare(), w.compoundBoost());
-      case "maxDocShare" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), value, w.compoundBoost());
-      case "compoundBoost" -> new TermWeighting(w.usageHalf(), w.usagePower(), w.glossaryBoost(), w.lowercaseLatin(), w.pathShare(), w.templateShare(), w.maxDocShare(), value);
-      default -> throw new IllegalArgumentException("no weighting parameter " + name);
-    };
+    RecordComponent[] components = TermWeighting.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    boolean found = false;
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        found |= components[i].getName().equals(name);
+        values[i] = components[i].getName().equals(name) ? value : components[i].getAccessor().invoke(w);
+      }
+      if (!found) {
+        throw new IllegalArgumentException("no weighting parameter " + name);
+      }
+      return TermWeighting.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** {@code b} with one weight changed by name. */
