@@ -12,6 +12,8 @@ import org.dailydl.server.analytics.QueryLogController;
 import org.dailydl.indexer.cli.SiteSummary;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
+import org.dailydl.server.articles.NotebookImageController;
+import org.dailydl.server.articles.NotebookImages;
 import org.dailydl.server.branding.SiteController;
 import org.dailydl.server.branding.SiteService;
 import org.dailydl.server.files.ContentFiles;
@@ -217,6 +219,7 @@ public final class ServeCommand implements Callable<Integer> {
         new SearchController(queryLog.observe(search), new SuggestService(handle)),
         new QueryLogController(queryLog, handle, adminToken),
         new ArticleController(articles, site),
+        new NotebookImageController(new NotebookImages(handle)),
         new FileController(new ContentFiles(handle.contentDir())),
         new RelatedController(new RelatedService(handle)),
         new GraphController(new GraphService(handle)),

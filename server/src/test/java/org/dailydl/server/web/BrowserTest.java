@@ -281,6 +281,25 @@ class BrowserTest {
   }
 
   @Test
+  void a_matplotlib_notebook_shows_the_plots_its_cells_drew() {
+    String path = "05-Machine-Learning-Code/数据分析工具/Matplotlib/7_Scatter.ipynb";
+    String id = server.articleId(path, "Matplotlib 散点图 scatter");
+    browser.open("/articles/" + id);
+    String selector = ".markdown-body .nb-outputs img[src='/articles/" + id + "/outputs/0']";
+    browser.waitFor("the notebook's first plot", () -> count(selector) == 1);
+    browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", selector);
+    browser.waitFor("the plot to load", () -> Boolean.TRUE.equals(browser.js(
+        "var i = document.querySelector(arguments[0]); return i.complete && i.naturalWidth > 0;", selector)));
+    assertThat(browser.jsLong("return document.querySelector(arguments[0]).naturalWidth;", selector))
+        .as("a Matplotlib figure is hundreds of pixels wide").isGreaterThan(100);
+    assertThat(attr(selector, "alt")).isNotBlank();
+    // the plot follows the code that drew it
+    assertThat(browser.js("var img = document.querySelector(arguments[0]);"
+        + "var code = img.closest('.nb-outputs').previousElementSibling;"
+        + "return code ? code.textContent : '';", selector).toString()).contains("scatter");
+  }
+
+  @Test
   void a_note_in_a_reading_order_links_its_previous_and_next_note() {
     JsonNode list = server.get("/api/articles").body();
     JsonNode withBoth = null;
