@@ -112,10 +112,12 @@ export function enhanceContent(root) {
  */
 function reachScrollBoxes(root) {
   const boxes = [];
-  const label = { code: 0, table: 0, math: 0 };
+  const label = { code: 0, table: 0, math: 0, output: 0 };
   for (const box of root.querySelectorAll('pre, .table-wrap, .katex-display, .math--long')) {
     let name;
-    if (box.matches('pre')) {
+    if (box.matches('pre.nb-output')) {
+      name = `输出 ${++label.output}`;
+    } else if (box.matches('pre')) {
       const langClass = [...(box.firstElementChild ? box.firstElementChild.classList : [])].find((c) => c.startsWith('language-'));
       const lang = langClass ? langClass.slice('language-'.length) : '';
       name = `代码 ${++label.code}${lang && lang !== 'plaintext' ? `（${lang}）` : ''}`;

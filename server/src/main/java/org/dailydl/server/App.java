@@ -19,11 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dailydl.server.index.ReadOnlyIndexException;
 import org.dailydl.server.ops.AppVersion;
 import org.dailydl.server.ops.CorsPolicy;
+import org.dailydl.server.pages.NotFoundPage;
 import org.dailydl.server.search.InvalidQueryException;
 import org.dailydl.server.web.ApiError;
 import org.dailydl.server.web.Feature;
@@ -104,38 +107,56 @@ public final class App {
     app.before(App::rejectMalformedEscapes);
 
     features.forEach(feature -> feature.routes(app));
-    // features that fill in the page (the site's title and settings: web/index.html has none)
+    // features that fill in the page (the site's title and settings, an article's head: web/index.html has none)
     List<PageFilter> filters = features.stream().filter(PageFilter.class::isInstance).map(PageFilter.class::cast).toList();
-    for (String route : new String[] {"/", "/search", "/articles/{id}", "/graph"}) {
+    Function<Context, String> pageFor = ctx -> {
       // with --web the page is re-read, so edits show without a restart
-      app.get(route, ctx -> {
-        String html = settings.webDir() != null ? readPage(settings.webDir()) : page;
-        for (PageFilter filter : filters) {
-          html = filter.filter(html);
-        }
-        ctx.html(html);
-      });
+      String html = settings.webDir() != null ? readPage(settings.webDir()) : page;
+      for (PageFilter filter : filters) {
+        html = filter.filter(html, ctx);
+      }
+      return html;
+    };
+    for (String route : PAGE_ROUTES) {
+      app.get(route, ctx -> ctx.html(pageFor.apply(ctx)));
     }
 
-    mapErrors(app);
+    mapErrors(app, pageFor);
     return app;
   }
 
+  /** The routes of the page; a filter may answer one of them 404 (an unknown article). */
+  private static final List<String> PAGE_ROUTES = List.of("/", "/search", "/articles/{id}", "/graph");
+
+  /** Paths that answer JSON only, errors included, whatever the caller accepts. */
+  private static final List<String> JSON_PATHS = List.of("/api", "/health", "/ready", "/openapi", "/metrics", "/mcp",
+      "/sitemap.xml", "/feed.xml", "/robots.txt");
+
   /** The one mapping of failures to JSON errors; the catch-all logs and leaks nothing. */
-  private static void mapErrors(Javalin app) {
+  private static void mapErrors(Javalin app, Function<Context, String> pageFor) {
     app.exception(ValidationException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.getErrors().values().stream().flatMap(List::stream)
             .map(v -> v.getMessage()).findFirst().orElse("invalid parameter")));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(ReadOnlyIndexException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
-    app.exception(HttpResponseException.class, (e, ctx) ->
-        error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
+    app.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == HttpStatus.NOT_FOUND.getCode() && wantsHtml(ctx)) {
+        notFoundPage(ctx, pageFor);
+      } else {
+        error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage());
+      }
+    });
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the server could not answer this request; it has been logged");
     });
     app.error(HttpStatus.NOT_FOUND, ctx -> {
-      if (!isJsonError(ctx)) {
+      if (isJsonError(ctx) || isHtml(ctx)) {
+        return;
+      }
+      if (wantsHtml(ctx)) {
+        notFoundPage(ctx, pageFor);
+      } else {
         error(ctx, HttpStatus.NOT_FOUND, "no such route: " + ctx.method() + " " + ctx.path());
       }
     });
@@ -154,6 +175,25 @@ public final class App {
     if (MALFORMED_ESCAPE.matcher(ctx.req().getRequestURI()).find()) {
       throw new BadRequestResponse("the request path has a malformed percent-escape");
     }
+  }
+
+  private static void notFoundPage(Context ctx, Function<Context, String> pageFor) {
+    ctx.status(HttpStatus.NOT_FOUND).html(NotFoundPage.render(pageFor.apply(ctx)));
+  }
+
+  /** A browser asking for a page (not the API, whose errors stay JSON for every caller). */
+  private static boolean wantsHtml(Context ctx) {
+    String accept = ctx.header("Accept");
+    String path = ctx.path();
+    boolean jsonPath = JSON_PATHS.stream().anyMatch(p -> path.equals(p) || path.startsWith(p + "/"));
+    return !jsonPath && accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html")
+        && (ctx.method().name().equals("GET") || ctx.method().name().equals("HEAD"));
+  }
+
+  /** An answer already written as a page (the page's own routes answer unknown articles so). */
+  private static boolean isHtml(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith("text/html");
   }
 
   private static boolean isJsonError(Context ctx) {

@@ -12,6 +12,8 @@ import org.dailydl.server.analytics.QueryLogController;
 import org.dailydl.indexer.cli.SiteSummary;
 import org.dailydl.server.articles.ArticleController;
 import org.dailydl.server.articles.ArticleService;
+import org.dailydl.server.articles.NotebookImageController;
+import org.dailydl.server.articles.NotebookImages;
 import org.dailydl.server.branding.SiteController;
 import org.dailydl.server.branding.SiteService;
 import org.dailydl.server.files.ContentFiles;
@@ -24,6 +26,9 @@ import org.dailydl.server.index.UnusableIndexException;
 import org.dailydl.server.ops.LogFormat;
 import org.dailydl.server.ops.Operations;
 import org.dailydl.server.ops.ReadinessController;
+import org.dailydl.server.pages.PagesController;
+import org.dailydl.server.pages.PagesService;
+import org.dailydl.server.pages.PublicUrl;
 import org.dailydl.server.related.RelatedController;
 import org.dailydl.server.related.RelatedService;
 import org.dailydl.server.search.SearchController;
@@ -93,9 +98,28 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-mcp", description = "Do not serve the Model Context Protocol endpoint at /mcp.")
   boolean noMcp;
 
+  @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:DAILYDL_PUBLIC_URL}",
+      converter = PublicUrlConverter.class,
+      description = "The address readers reach the site at, e.g. https://notes.example.org: canonical links, "
+          + "Open Graph URLs, the sitemap and the feed use it (env DAILYDL_PUBLIC_URL; default: none, "
+          + "so pages link relatively and the sitemap and feed answer local requests only).")
+  PublicUrl publicUrl = PublicUrl.NONE;
+
   @Option(names = "--web", paramLabel = "DIR",
       description = "Serve the web page from this folder instead of the built-in one (for working on the page).")
   Path web;
+
+  /** Reads {@code --public-url}; a malformed address is a command-line error (exit code 2). */
+  static final class PublicUrlConverter implements CommandLine.ITypeConverter<PublicUrl> {
+    @Override
+    public PublicUrl convert(String value) {
+      try {
+        return PublicUrl.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   /** Exit code when {@code --read-only} finds no usable index (as {@code index} when it cannot build one). */
   public static final int EXIT_NO_INDEX = 3;
@@ -126,10 +150,13 @@ public final class ServeCommand implements Callable<Integer> {
         : readOnly ? SemanticService.readOnly(handle, Operations.nativeDir()) : SemanticService.enabled(handle);
     semantics.scheduleUpdate();
     Operations ops = Operations.create(handle, Glossary.forContent(locations.content), semantics,
-        new Operations.Options(adminToken, corsOrigins, web, queryLog, !noMcp));
+        new Operations.Options(adminToken, corsOrigins, web, queryLog, !noMcp, publicUrl));
     Javalin app = ops.app();
     app.start(host, port);
     ContentWatcher watcher = noWatch || readOnly ? null : ContentWatcher.start(handle, locations.index);
+    if (!publicUrl.isSet()) {
+      LOG.info("no --public-url: pages link to themselves relatively; /sitemap.xml and /feed.xml answer local requests only");
+    }
     LOG.info("serving {} at http://{}:{}/ (started in {} ms)", locations.content.toAbsolutePath().normalize(), host,
         app.port(), (System.nanoTime() - start) / 1_000_000);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -175,14 +202,24 @@ public final class ServeCommand implements Callable<Integer> {
    */
   public static List<Feature> features(IndexHandle handle, String adminToken, SemanticService semantics,
       SearchService search, QueryLog queryLog) {
+    return features(handle, adminToken, semantics, search, queryLog, PublicUrl.NONE);
+  }
+
+  /** The same, with the site's public address for canonical links, the sitemap and the feed. */
+  public static List<Feature> features(IndexHandle handle, String adminToken, SemanticService semantics,
+      SearchService search, QueryLog queryLog, PublicUrl publicUrl) {
     SiteService site = new SiteService(handle);
+    ArticleService articles = new ArticleService(handle);
     return List.of(
         new SiteController(site),
+        // after the site: an article's title and description replace the site's
+        new PagesController(new PagesService(handle, articles), site, publicUrl),
         new StatusController(handle, semantics),
         new ReadinessController(handle, semantics),
         new SearchController(queryLog.observe(search), new SuggestService(handle)),
         new QueryLogController(queryLog, handle, adminToken),
-        new ArticleController(new ArticleService(handle), site),
+        new ArticleController(articles, site),
+        new NotebookImageController(new NotebookImages(handle)),
         new FileController(new ContentFiles(handle.contentDir())),
         new RelatedController(new RelatedService(handle)),
         new GraphController(new GraphService(handle)),

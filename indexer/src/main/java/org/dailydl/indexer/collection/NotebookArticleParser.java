@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Reads Jupyter notebooks (nbformat 4, and 3's worksheets) with Jackson: the sources of markdown
- * cells become Markdown, code cells become code. Outputs are dropped: they can be megabytes of
- * base64 images and say nothing a reader searches for. Thread-safe.
+ * cells become Markdown, code cells become code. Outputs are dropped for the index: they can be
+ * megabytes of base64 images and say nothing a reader searches for. Only {@link #forReading} reads
+ * them, for the reader to show. Thread-safe.
  */
 public final class NotebookArticleParser {
 
@@ -50,16 +51,52 @@ public final class NotebookArticleParser {
 
   /**
    * The notebook as one Markdown document in cell order, code cells fenced with the kernel's
-   * language, for reading (outputs are left out here too).
+   * language (outputs are left out here too).
    */
   public String toMarkdown(String json) throws MalformedNotebookException {
+    return markdown(cells(json), null);
+  }
+
+  /** The info string of the fenced block that stands for a code cell's outputs in {@link Reading#markdown}. */
+  public static final String OUTPUTS_FENCE = "dailydl-notebook-outputs";
+
+  /**
+   * A notebook for reading: {@link #toMarkdown}'s Markdown with, after each code cell that has
+   * outputs, a fenced block {@value #OUTPUTS_FENCE} whose content is the index of those outputs in
+   * {@code outputs}. The fence adds no heading and no text, so the reader's headings and their ids
+   * are the index's.
+   */
+  public record Reading(String markdown, List<List<NotebookOutput>> outputs) {
+    public Reading {
+      outputs = List.copyOf(outputs);
+    }
+
+    /** Every image output in document order (the reader's {@code outputs/{n}} counts these). */
+    public List<NotebookOutput> images() {
+      return outputs.stream().flatMap(List::stream).filter(NotebookOutput::isImage).toList();
+    }
+  }
+
+  public Reading forReading(String json) throws MalformedNotebookException {
+    List<List<NotebookOutput>> outputs = new ArrayList<>();
+    String markdown = markdown(cells(json), outputs);
+    return new Reading(markdown, outputs);
+  }
+
+  /** The Markdown of {@code cells}; with {@code outputs} non-null, each cell's outputs added there and marked. */
+  private static String markdown(List<Cell> cells, List<List<NotebookOutput>> outputs) {
     String language = "python";
     StringBuilder md = new StringBuilder();
-    for (Cell cell : cells(json)) {
+    for (Cell cell : cells) {
       if (cell.code()) {
         String fence = cell.source().contains("```") ? "~~~~" : "```";
         md.append(fence).append(language).append('\n').append(cell.source().stripTrailing()).append('\n')
             .append(fence).append("\n\n");
+        List<NotebookOutput> shown = outputs == null ? List.of() : NotebookOutput.of(cell.outputs());
+        if (!shown.isEmpty()) {
+          md.append("```").append(OUTPUTS_FENCE).append('\n').append(outputs.size()).append("\n```\n\n");
+          outputs.add(shown);
+        }
       } else {
         md.append(cell.source().stripTrailing()).append("\n\n");
       }
@@ -67,8 +104,8 @@ public final class NotebookArticleParser {
     return md.toString();
   }
 
-  /** One cell: its source and whether it is code (else Markdown). */
-  private record Cell(String source, boolean code) {}
+  /** One cell: its source, whether it is code (else Markdown), and a code cell's outputs (or null). */
+  private record Cell(String source, boolean code, JsonNode outputs) {}
 
   private List<Cell> cells(String json) throws MalformedNotebookException {
     JsonNode root;
@@ -97,23 +134,15 @@ public final class NotebookArticleParser {
       if (type.equals("markdown") || type.equals("heading")) {
         int level = cell.path("level").asInt(0);
         result.add(new Cell(type.equals("heading") && level > 0 ? "#".repeat(Math.min(level, 6)) + " " + source : source,
-            false));
+            false, null));
       } else if (type.equals("code")) {
-        result.add(new Cell(source, true));
+        result.add(new Cell(source, true, cell.get("outputs")));
       }
     }
     return result;
   }
 
   private static String text(JsonNode source) {
-    if (source == null || source.isNull()) {
-      return "";
-    }
-    if (source.isArray()) {
-      StringBuilder text = new StringBuilder();
-      source.forEach(line -> text.append(line.asText("")));
-      return text.toString();
-    }
-    return source.asText("");
+    return NotebookOutput.text(source);
   }
 }

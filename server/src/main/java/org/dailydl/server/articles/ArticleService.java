@@ -3,18 +3,13 @@ package org.dailydl.server.articles;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dailydl.indexer.collection.Article;
-import org.dailydl.indexer.collection.ContentRoot;
 import org.dailydl.indexer.collection.LinkResolver;
 import org.dailydl.indexer.collection.NotebookArticleParser;
-import org.dailydl.indexer.collection.TextDecoder;
 import org.dailydl.indexer.config.Site;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.Catalog;
@@ -33,7 +28,7 @@ public final class ArticleService {
   static final int KEYWORDS = 10;
 
   private final IndexHandle index;
-  private final ContentRoot contentRoot;
+  private final ArticleFiles files;
   private final LinkResolver resolver;
   private final MarkdownRenderer renderer = new MarkdownRenderer();
   private final NotebookArticleParser notebooks = new NotebookArticleParser();
@@ -41,7 +36,7 @@ public final class ArticleService {
 
   public ArticleService(IndexHandle index) {
     this.index = Objects.requireNonNull(index);
-    this.contentRoot = new ContentRoot(index.contentDir());
+    this.files = new ArticleFiles(index.contentDir());
     this.resolver = new LinkResolver(index.contentDir());
   }
 
@@ -163,43 +158,45 @@ public final class ArticleService {
     if (cached != null) {
       return Optional.of(cached);
     }
-    Optional<String> markdown = markdownOf(a);
-    if (markdown.isEmpty()) {
+    Optional<String> text = files.text(a);
+    if (text.isEmpty()) {
       return Optional.empty();
     }
+    String markdown = text.get();
+    List<String> outputs = List.of();
+    if (a.kind() == Article.Kind.NOTEBOOK) {
+      try {
+        NotebookArticleParser.Reading reading = notebooks.forReading(markdown);
+        markdown = reading.markdown();
+        outputs = NotebookOutputHtml.render(reading, a.id());
+      } catch (NotebookArticleParser.MalformedNotebookException e) {
+        return Optional.empty();
+      }
+    }
     Catalog catalog = corpus.catalog();
-    MarkdownRenderer.Rendered rendered = renderer.render(markdown.get(), a.path(),
+    MarkdownRenderer.Rendered rendered = renderer.render(markdown, a.path(),
         href -> resolver.resolve(a.path(), href),
         path -> catalog.byPath(path).map(IndexedArticle::id).orElse(null),
-        path -> ContentFiles.isServable(path) ? ContentFiles.urlOf(path) : null);
+        path -> ContentFiles.isServable(path) ? ContentFiles.urlOf(path) : null,
+        outputs);
     cache.put(key, rendered);
     return Optional.of(rendered);
   }
 
   /**
-   * The article's Markdown as the indexer read it (a notebook's cells as Markdown); empty when it is
-   * gone or has since become a link to outside the content folder.
+   * The article's Markdown as the indexer read it (a notebook's cells as Markdown, without
+   * outputs); empty when it is gone or has since become a link to outside the content folder.
    */
   private Optional<String> markdownOf(IndexedArticle a) throws IOException {
-    Optional<Path> inside = contentRoot.resolve(a.path());
-    if (inside.isEmpty() || !Files.isRegularFile(inside.get())) {
-      return Optional.empty();
+    Optional<String> text = files.text(a);
+    if (text.isEmpty() || a.kind() != Article.Kind.NOTEBOOK) {
+      return text;
     }
-    Path file = inside.get();
-    String text;
     try {
-      text = TextDecoder.decode(Files.readAllBytes(file)).text();
-    } catch (NoSuchFileException | TextDecoder.NotTextException e) {
+      return Optional.of(notebooks.toMarkdown(text.get()));
+    } catch (NotebookArticleParser.MalformedNotebookException e) {
       return Optional.empty();
     }
-    if (a.kind() == Article.Kind.NOTEBOOK) {
-      try {
-        text = notebooks.toMarkdown(text);
-      } catch (NotebookArticleParser.MalformedNotebookException e) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(text);
   }
 
   static ArticleView.Summary summary(IndexedArticle a) {

@@ -27,6 +27,7 @@ import org.dailydl.indexer.collection.LinkResolver.Resolution;
 import org.dailydl.indexer.collection.MarkdownOptions;
 import org.dailydl.indexer.collection.MathExtension;
 import org.dailydl.indexer.collection.MathNode;
+import org.dailydl.indexer.collection.NotebookArticleParser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document.OutputSettings;
 import org.jsoup.safety.Safelist;
@@ -42,11 +43,11 @@ import org.jsoup.safety.Safelist;
 public final class MarkdownRenderer {
   /** The article being rendered and how to map a content path to an article id. */
   private static final DataKey<Context> CONTEXT =
-      new DataKey<>("DAILYDL_CONTEXT", new Context("", p -> null, p -> null, p -> null));
+      new DataKey<>("DAILYDL_CONTEXT", new Context("", p -> null, p -> null, p -> null, List.of()));
 
-  /** How links and images of one article resolve. */
+  /** How links and images of one article resolve, and a notebook's outputs (HTML per code cell). */
   private record Context(String articlePath, Function<String, Resolution> resolve, Function<String, String> idOfPath,
-      Function<String, String> fileUrl) {}
+      Function<String, String> fileUrl, List<String> outputs) {}
 
   /** Rendered HTML and the table of contents (heading level, text, element id). */
   public record Rendered(String html, List<TocEntry> toc) {}
@@ -97,8 +98,18 @@ public final class MarkdownRenderer {
    */
   public Rendered render(String markdown, String articlePath, Function<String, Resolution> resolve,
       Function<String, String> idOfPath, Function<String, String> fileUrl) {
+    return render(markdown, articlePath, resolve, idOfPath, fileUrl, List.of());
+  }
+
+  /**
+   * The same for a notebook: each fenced block {@value NotebookArticleParser#OUTPUTS_FENCE} whose
+   * content is {@code k} becomes {@code outputs.get(k)}, HTML that the sanitiser then cleans with
+   * the rest (a block naming no output stays a code block).
+   */
+  public Rendered render(String markdown, String articlePath, Function<String, Resolution> resolve,
+      Function<String, String> idOfPath, Function<String, String> fileUrl, List<String> outputs) {
     Document document = parser.parse(markdown);
-    document.set(CONTEXT, new Context(articlePath, resolve, idOfPath, fileUrl));
+    document.set(CONTEXT, new Context(articlePath, resolve, idOfPath, fileUrl, List.copyOf(outputs)));
     String html = renderer.render(document);
     List<TocEntry> toc = new ArrayList<>();
     for (var node : document.getDescendants()) {
@@ -138,12 +149,29 @@ public final class MarkdownRenderer {
       return Set.of(
           new NodeRenderingHandler<>(MathNode.class, (node, ctx, html) -> math(html, node.tex(), node.isDisplay())),
           new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> {
+            String output = outputOf(node, ctx);
             if (MathExtension.isMathFence(node.getInfo())) {
               math(html, node.getContentChars().toString(), true);
+            } else if (output != null) {
+              html.raw(output);
             } else {
               ctx.delegateRender();
             }
           }));
+    }
+
+    /** The outputs a notebook's output block stands for, or null when it is no such block. */
+    private static String outputOf(FencedCodeBlock node, NodeRendererContext ctx) {
+      if (!node.getInfo().toString().strip().equals(NotebookArticleParser.OUTPUTS_FENCE)) {
+        return null;
+      }
+      List<String> outputs = CONTEXT.get(ctx.getDocument()).outputs();
+      String content = node.getContentChars().toString().strip();
+      if (!content.matches("\\d{1,6}")) {
+        return null;
+      }
+      int k = Integer.parseInt(content);
+      return k < outputs.size() ? outputs.get(k) : null;
     }
 
     private static void math(HtmlWriter html, String tex, boolean display) {

@@ -38,7 +38,12 @@ public final class SiteController implements Feature, PageFilter {
   }
 
   @Override
-  public String filter(String html) {
+  public String filter(String html, Context ctx) {
+    return filter(html);
+  }
+
+  /** {@code html} with the site filled in (the same for every route). */
+  String filter(String html) {
     Site site;
     try {
       site = sites.site();

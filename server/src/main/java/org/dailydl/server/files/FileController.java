@@ -23,7 +23,7 @@ import org.dailydl.server.web.Feature;
 public final class FileController implements Feature {
   /** SVG may style itself inline; nothing else, and it runs in a sandbox. */
   static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-  static final String IMAGE_POLICY = "default-src 'none'; sandbox";
+  public static final String IMAGE_POLICY = "default-src 'none'; sandbox";
 
   private final ContentFiles files;
 

@@ -17,6 +17,7 @@ import org.dailydl.server.analytics.QueryLog;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.mcp.KnowledgeBaseMcp;
 import org.dailydl.server.mcp.McpHttpEndpoint;
+import org.dailydl.server.pages.PublicUrl;
 import org.dailydl.server.search.SearchService;
 import org.dailydl.server.semantic.SemanticService;
 import org.dailydl.server.web.Feature;
@@ -39,9 +40,20 @@ public final class Operations implements AutoCloseable {
    * @param webDir serve the page from this folder instead of the jar, or null
    * @param queryLog record searches in this file, or null for no query log
    * @param mcp serve the MCP endpoint at {@code /mcp}
+   * @param publicUrl the site's public address (canonical links, sitemap, feed), or {@link PublicUrl#NONE}
    */
-  public record Options(String adminToken, String corsOrigins, Path webDir, Path queryLog, boolean mcp) {
+  public record Options(String adminToken, String corsOrigins, Path webDir, Path queryLog, boolean mcp,
+      PublicUrl publicUrl) {
     public static final Options DEFAULT = new Options(null, null, null, null, true);
+
+    public Options {
+      publicUrl = publicUrl == null ? PublicUrl.NONE : publicUrl;
+    }
+
+    /** Without a public address. */
+    public Options(String adminToken, String corsOrigins, Path webDir, Path queryLog, boolean mcp) {
+      this(adminToken, corsOrigins, webDir, queryLog, mcp, PublicUrl.NONE);
+    }
   }
 
   private final IndexHandle index;
@@ -90,7 +102,7 @@ public final class Operations implements AutoCloseable {
   /** The app (not started). */
   public Javalin app() {
     List<Feature> features = new ArrayList<>(ServeCommand.features(index, options.adminToken(), semantics, search,
-        queryLog));
+        queryLog, options.publicUrl()));
     features.add(metrics);
     Javalin app = App.create(features, new App.Settings(options.corsOrigins(), options.webDir()), this::configure);
     new HttpCaching(index, semantics).install(app);

@@ -273,10 +273,30 @@ class BrowserTest {
 
   @Test
   void unknown_article_shows_a_helpful_page() {
-    expectedNotFound.add("/api/articles/no-such-article");
+    // the page itself answers 404 (for crawlers), and so does the API the page asks
+    expectedNotFound.add("/articles/no-such-article");
     browser.open("/articles/no-such-article");
     assertThat(text("#main")).contains("找不到这篇文章");
     assertThat(count("#main a[href^='/search?q=']")).isPositive();
+  }
+
+  @Test
+  void a_matplotlib_notebook_shows_the_plots_its_cells_drew() {
+    String path = "05-Machine-Learning-Code/数据分析工具/Matplotlib/7_Scatter.ipynb";
+    String id = server.articleId(path, "Matplotlib 散点图 scatter");
+    browser.open("/articles/" + id);
+    String selector = ".markdown-body .nb-outputs img[src='/articles/" + id + "/outputs/0']";
+    browser.waitFor("the notebook's first plot", () -> count(selector) == 1);
+    browser.js("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", selector);
+    browser.waitFor("the plot to load", () -> Boolean.TRUE.equals(browser.js(
+        "var i = document.querySelector(arguments[0]); return i.complete && i.naturalWidth > 0;", selector)));
+    assertThat(browser.jsLong("return document.querySelector(arguments[0]).naturalWidth;", selector))
+        .as("a Matplotlib figure is hundreds of pixels wide").isGreaterThan(100);
+    assertThat(attr(selector, "alt")).isNotBlank();
+    // the plot follows the code that drew it
+    assertThat(browser.js("var img = document.querySelector(arguments[0]);"
+        + "var code = img.closest('.nb-outputs').previousElementSibling;"
+        + "return code ? code.textContent : '';", selector).toString()).contains("scatter");
   }
 
   @Test
