@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Indexing throughput of the real pipeline ({@link IndexArticles}: walk, parse, smartcn + bigram +
- * code analysis, term vectors, anchors, atomic switch) beside a plain {@link StandardAnalyzerBaseline}
+ * code analysis, term vectors, anchors, atomic switch) beside plain Lucene ({@link PlainLuceneBaseline}: StandardAnalyzer and smartcn, one thread)
  * over the same parsed titles and bodies, on one or more content folders. Each round runs the
  * parse, the baseline and the pipeline once; warm-up rounds are discarded and the medians of the
  * measured rounds reported, with the 1-minute load average seen during each round.
@@ -52,14 +52,15 @@ public final class IndexingBenchmark implements Callable<Integer> {
   Path json;
 
   /** One measured round. */
-  record Round(int round, boolean warmup, double parseSeconds, double baselineSeconds, double pipelineSeconds,
+  record Round(int round, boolean warmup, double parseSeconds, double baselineSeconds, double smartcnSeconds,
+      double pipelineSeconds,
       int pipelineArticles, long pipelineIndexBytes, long baselineIndexBytes, double loadBefore, double loadAfter) {}
 
   /** Medians over the measured rounds of one content folder. */
   record Summary(String content, int files, int articles, int brokenLinks, int problems, long inputBytes, long textChars,
       double pipelineSeconds, double pipelineArticlesPerSecond, double pipelineMBPerSecond,
       double baselineSeconds, double baselineArticlesPerSecond, double baselineMBPerSecond,
-      double pipelineOverBaseline, double parseSeconds, long pipelineIndexBytes, long baselineIndexBytes,
+      double pipelineOverBaseline, double smartcnSeconds, double pipelineOverSmartcn, double parseSeconds, long pipelineIndexBytes, long baselineIndexBytes,
       double maxLoad, List<Round> rounds) {}
 
   public static void main(String[] args) {
@@ -107,8 +108,10 @@ public final class IndexingBenchmark implements Callable<Integer> {
       inputBytes = corpus.inputBytes();
       textChars = corpus.textChars();
       Path plain = scratch.resolve("plain-" + i);
-      long baseline = StandardAnalyzerBaseline.index(corpus.articles(), plain);
+      long baseline = PlainLuceneBaseline.standard(corpus.articles(), plain);
       long plainBytes = sizeOf(plain);
+      deleteTree(plain);
+      long smartcn = PlainLuceneBaseline.smartcn(corpus.articles(), plain);
       deleteTree(plain);
       corpus = null; // the pipeline parses for itself: do not make it collect around our copy
 
@@ -124,24 +127,25 @@ public final class IndexingBenchmark implements Callable<Integer> {
       brokenLinks = report.brokenLinks().size();
       problems = report.problems().size();
 
-      Round round = new Round(i + 1, i < warmup, parseSeconds, baseline / 1e9, pipeline / 1e9,
+      Round round = new Round(i + 1, i < warmup, parseSeconds, baseline / 1e9, smartcn / 1e9, pipeline / 1e9,
           report.articles(), pipelineBytes, plainBytes, loadBefore, load());
       rounds.add(round);
-      System.out.printf(Locale.ROOT, "%s round %d%s: parse %.2f s, StandardAnalyzer %.2f s, pipeline %.2f s "
-              + "(%d articles), load %.2f → %.2f%n", content, round.round(), round.warmup() ? " (warm-up)" : "",
-          round.parseSeconds(), round.baselineSeconds(), round.pipelineSeconds(), report.articles(), loadBefore,
-          round.loadAfter());
+      System.out.printf(Locale.ROOT, "%s round %d%s: parse %.2f s, StandardAnalyzer %.2f s, smartcn %.2f s, "
+              + "pipeline %.2f s (%d articles), load %.2f → %.2f%n", content, round.round(),
+          round.warmup() ? " (warm-up)" : "", round.parseSeconds(), round.baselineSeconds(), round.smartcnSeconds(),
+          round.pipelineSeconds(), report.articles(), loadBefore, round.loadAfter());
     }
     List<Round> measured = rounds.stream().filter(r -> !r.warmup()).toList();
     double pipeline = median(measured, Round::pipelineSeconds);
     double baseline = median(measured, Round::baselineSeconds);
+    double smartcn = median(measured, Round::smartcnSeconds);
     double megabytes = inputBytes / 1e6;
     System.out.printf(Locale.ROOT, "%s: %d files, %d articles, %.1f MB, %d broken links, %d problems reported%n",
         content, files, pipelineArticles, inputBytes / 1e6, brokenLinks, problems);
     return new Summary(content.toString(), files, pipelineArticles, brokenLinks, problems, inputBytes, textChars,
         pipeline, pipelineArticles / pipeline, megabytes / pipeline,
         baseline, articles / baseline, megabytes / baseline,
-        pipeline / baseline, median(measured, Round::parseSeconds),
+        pipeline / baseline, smartcn, pipeline / smartcn, median(measured, Round::parseSeconds),
         (long) median(measured, r -> r.pipelineIndexBytes()), (long) median(measured, r -> r.baselineIndexBytes()),
         measured.stream().mapToDouble(r -> Math.max(r.loadBefore(), r.loadAfter())).max().orElse(0), rounds);
   }
@@ -149,15 +153,15 @@ public final class IndexingBenchmark implements Callable<Integer> {
   static String table(List<Summary> summaries) {
     StringBuilder t = new StringBuilder();
     t.append("| corpus | articles | input MB | pipeline s | pipeline articles/s | pipeline MB/s | "
-        + "StandardAnalyzer s | StandardAnalyzer articles/s | StandardAnalyzer MB/s | pipeline ÷ baseline time | "
-        + "walk+parse s | index MB (pipeline / plain) | max load |\n");
-    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        + "StandardAnalyzer s | StandardAnalyzer articles/s | StandardAnalyzer MB/s | pipeline ÷ StandardAnalyzer | "
+        + "smartcn s | pipeline ÷ smartcn | walk+parse s | index MB (pipeline / plain) | max load |\n");
+    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Summary s : summaries) {
       t.append(String.format(Locale.ROOT,
-          "| %s | %d | %.1f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %.1f× | %.2f | %.1f / %.1f | %.2f |%n",
+          "| %s | %d | %.1f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %.1f× | %.2f | %.2f× | %.2f | %.1f / %.1f | %.2f |%n",
           s.content(), s.articles(), s.inputBytes() / 1e6, s.pipelineSeconds(), s.pipelineArticlesPerSecond(),
           s.pipelineMBPerSecond(), s.baselineSeconds(), s.baselineArticlesPerSecond(), s.baselineMBPerSecond(),
-          s.pipelineOverBaseline(), s.parseSeconds(), s.pipelineIndexBytes() / 1e6, s.baselineIndexBytes() / 1e6,
+          s.pipelineOverBaseline(), s.smartcnSeconds(), s.pipelineOverSmartcn(), s.parseSeconds(), s.pipelineIndexBytes() / 1e6, s.baselineIndexBytes() / 1e6,
           s.maxLoad()));
     }
     return t.toString();

@@ -41,11 +41,13 @@ public final class Glossary {
   private final Map<String, Set<String>> groups;
   private final Map<String, String> prefixes;
   private final int longestTerm;
+  private final Set<String> stems;
 
   private Glossary(Map<String, Set<String>> groups) {
     this.groups = groups;
     this.longestTerm = groups.keySet().stream().mapToInt(String::length).max().orElse(0);
     this.prefixes = latinPrefixes(groups);
+    this.stems = stems(groups.keySet(), prefixes.keySet());
   }
 
   /**
@@ -200,22 +202,43 @@ public final class Glossary {
     if (start > 0 && isLatin(text.charAt(start)) && isLatin(text.charAt(start - 1))) {
       return null;
     }
+    // forward while the text is a prefix of some term: a character or two at most positions,
+    // where trying every length up to the longest term made indexing quadratic in that length
     int maxEnd = Math.min(text.length(), start + longestTerm);
-    for (int end = maxEnd; end > start; end--) {
-      if (end < text.length() && isLatin(text.charAt(end - 1)) && isLatin(text.charAt(end))) {
-        continue;
-      }
+    int bestEnd = -1;
+    for (int end = start + 1; end <= maxEnd; end++) {
       String candidate = text.substring(start, end);
-      if (groups.containsKey(candidate)) {
-        return new Match(start, end, candidate, equivalents(candidate));
+      if (!stems.contains(candidate)) {
+        break;
       }
-      String full = prefixes.get(candidate);
-      if (full != null) {
-        List<String> equivalents = new ArrayList<>(groups.get(full));
-        return new Match(start, end, candidate, Collections.unmodifiableList(equivalents));
+      boolean insideWord = end < text.length() && isLatin(text.charAt(end - 1)) && isLatin(text.charAt(end));
+      if (!insideWord && (groups.containsKey(candidate) || prefixes.containsKey(candidate))) {
+        bestEnd = end;
       }
     }
-    return null;
+    if (bestEnd < 0) {
+      return null;
+    }
+    String term = text.substring(start, bestEnd);
+    Set<String> group = groups.get(term);
+    List<String> equivalents = new ArrayList<>(group != null ? group : groups.get(prefixes.get(term)));
+    if (group != null) {
+      equivalents.remove(term);
+    }
+    return new Match(start, bestEnd, term, Collections.unmodifiableList(equivalents));
+  }
+
+  /** Every prefix of every term and of every leading word sequence, for {@link #longestAt}. */
+  private static Set<String> stems(Set<String> terms, Set<String> prefixes) {
+    Set<String> stems = new HashSet<>();
+    for (Set<String> keys : List.of(terms, prefixes)) {
+      for (String key : keys) {
+        for (int end = 1; end <= key.length(); end++) {
+          stems.add(key.substring(0, end));
+        }
+      }
+    }
+    return stems;
   }
 
   private static boolean isLatin(char c) {

@@ -2,6 +2,7 @@ package org.dailydl.indexer.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -117,9 +118,10 @@ public final class IndexArticles {
     Path generation = location.newGeneration();
     try (Directory dir = FSDirectory.open(generation);
         IndexWriter writer = new IndexWriter(dir, writerConfig(IndexWriterConfig.OpenMode.CREATE))) {
-      for (ParsedFile p : changes.written().values()) {
-        writer.addDocument(document(p, changes));
-      }
+      // analysis is most of indexing: documents are built and analysed on all cores, each thread
+      // in its own buffer of the one IndexWriter (doc ids do not matter: ties break by path)
+      Parallel.map(List.copyOf(changes.written().values()), "dailydl-write",
+          p -> writer.addDocument(document(p, changes)));
       commit(writer, changes);
     } catch (IOException | RuntimeException | Error e) {
       IndexLocation.deleteRecursively(generation);
@@ -136,9 +138,8 @@ public final class IndexArticles {
       for (String path : changes.removed()) {
         writer.deleteDocuments(new Term(Fields.PATH, path));
       }
-      for (ParsedFile p : changes.written().values()) {
-        writer.updateDocument(new Term(Fields.PATH, p.article().path()), document(p, changes));
-      }
+      Parallel.map(List.copyOf(changes.written().values()), "dailydl-write",
+          p -> writer.updateDocument(new Term(Fields.PATH, p.article().path()), document(p, changes)));
       commit(writer, changes);
     }
   }

@@ -1,16 +1,10 @@
 package org.dailydl.indexer.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.dailydl.indexer.collection.Article;
 import org.dailydl.indexer.collection.ArticleParser;
 import org.dailydl.indexer.collection.ContentFile;
@@ -23,9 +17,6 @@ import org.dailydl.indexer.collection.Problem;
  * benchmarks alike. Thread-safe.
  */
 public final class ParseStage {
-  /** Below this many files, a thread pool costs more than it saves. */
-  private static final int PARALLEL_FROM = 8;
-
   /** One file after reading and parsing: the article is null when the file could not be read. */
   public record ParsedFile(ContentFile file, Article article, List<Problem> problems, long modified) {
     public ParsedFile {
@@ -47,43 +38,10 @@ public final class ParseStage {
     return parser.resolver();
   }
 
-  /** Parses {@code files}, keeping their order. */
+  /** Parses {@code files} on all cores, keeping their order. */
   public List<ParsedFile> parseAll(List<ContentFile> files) throws IOException {
     progress.start(files.size());
-    if (files.size() < PARALLEL_FROM) {
-      List<ParsedFile> result = new ArrayList<>(files.size());
-      for (ContentFile file : files) {
-        result.add(parseOne(file));
-      }
-      return result;
-    }
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread thread = new Thread(r, "dailydl-parse");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      List<Future<ParsedFile>> futures = new ArrayList<>(files.size());
-      for (ContentFile file : files) {
-        futures.add(pool.submit(() -> parseOne(file)));
-      }
-      List<ParsedFile> result = new ArrayList<>(files.size());
-      for (Future<ParsedFile> future : futures) {
-        result.add(future.get());
-      }
-      return result;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while parsing", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof UncheckedIOException io) {
-        throw io.getCause();
-      }
-      throw new IOException("parsing failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    return Parallel.map(files, "dailydl-parse", this::parseOne);
   }
 
   private ParsedFile parseOne(ContentFile file) {

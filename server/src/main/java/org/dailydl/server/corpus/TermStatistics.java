@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
@@ -17,9 +15,6 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.dailydl.indexer.Fields;
-import org.dailydl.indexer.analysis.Analysis;
-import org.dailydl.indexer.analysis.ConceptExtractor;
-import org.dailydl.indexer.analysis.GeneralUsage;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.schema.IndexedArticle;
 
@@ -32,23 +27,22 @@ import org.dailydl.indexer.schema.IndexedArticle;
  * a dot product is a cosine. Immutable.
  */
 public final class TermStatistics {
-  private final Map<String, Map<String, Double>> vectors;
-  private final Map<String, List<Posting>> postings;
-  private final Map<String, Map<String, String>> forms;
+  private final ConceptVectors vectors;
+  private final Map<String, Integer> ordinals = new HashMap<>();
+  private final String[] ids;
+  private final List<Map<String, String>> forms;
   /** Concepts that are glossary terms: named by the domain, never hidden behind a longer word. */
   private final Set<String> named;
 
-  private record Posting(String id, double weight) {}
-
-  private TermStatistics(Map<String, Map<String, Double>> vectors, Map<String, Map<String, String>> forms,
+  private TermStatistics(List<String> ids, List<Map<String, Double>> vectors, List<Map<String, String>> forms,
       Set<String> named) {
-    this.vectors = vectors;
+    this.ids = ids.toArray(String[]::new);
+    for (int a = 0; a < this.ids.length; a++) {
+      ordinals.put(this.ids[a], a);
+    }
+    this.vectors = new ConceptVectors(vectors);
     this.forms = forms;
     this.named = named;
-    Map<String, List<Posting>> index = new HashMap<>();
-    vectors.forEach((id, vector) -> vector.forEach((term, weight) ->
-        index.computeIfAbsent(term, t -> new ArrayList<>()).add(new Posting(id, weight))));
-    this.postings = index;
   }
 
   /** Computes the vectors of one index version (once per version: see {@link CorpusSnapshot#terms()}). */
@@ -75,14 +69,16 @@ public final class TermStatistics {
     }
     Map<String, Integer> df = new HashMap<>();
     counts.values().forEach(tf -> tf.keySet().forEach(term -> df.merge(term, 1, Integer::sum)));
-    Set<String> structural = pathWords(catalog, weighting.pathShare());
-    structural.addAll(templateWords(catalog, weighting.templateShare()));
+    Set<String> structural = StructuralWords.pathWords(catalog, weighting.pathShare());
+    structural.addAll(StructuralWords.templateWords(catalog, weighting.templateShare()));
     Specificity specificity = new Specificity(glossary, weighting);
-    Map<String, Map<String, Double>> vectors = new LinkedHashMap<>();
+    List<String> ids = new ArrayList<>(catalog.size());
+    List<Map<String, Double>> vectors = new ArrayList<>(catalog.size());
+    List<Map<String, String>> articleForms = new ArrayList<>(catalog.size());
     for (IndexedArticle article : catalog.articles()) {
       Map<String, Double> vector = new HashMap<>();
       double norm = 0;
-      Map<String, String> articleForms = forms.get(article.id());
+      Map<String, String> written = forms.get(article.id());
       for (Map.Entry<String, Integer> e : counts.get(article.id()).entrySet()) {
         String term = e.getKey();
         int d = df.get(term);
@@ -91,7 +87,7 @@ public final class TermStatistics {
           continue;
         }
         double weight = (1 + Math.log(e.getValue())) * (1 + Math.log((n + 1.0) / (d + 1.0)))
-            * specificity.of(term, articleForms.getOrDefault(term, term));
+            * specificity.of(term, written.getOrDefault(term, term));
         vector.put(term, weight);
         norm += weight * weight;
       }
@@ -99,7 +95,9 @@ public final class TermStatistics {
       if (length > 0) {
         vector.replaceAll((term, weight) -> weight / length);
       }
-      vectors.put(article.id(), vector);
+      ids.add(article.id());
+      vectors.add(vector);
+      articleForms.add(written);
     }
     Set<String> named = new HashSet<>();
     df.keySet().forEach(term -> {
@@ -107,169 +105,130 @@ public final class TermStatistics {
         named.add(term);
       }
     });
-    return new TermStatistics(vectors, forms, named);
-  }
-
-  /** Words of at least {@code share} of the articles' paths: folder and file-name structure (day, docs, 题解). */
-  private static Set<String> pathWords(Catalog catalog, double share) {
-    Map<String, Integer> df = new HashMap<>();
-    for (IndexedArticle a : catalog.articles()) {
-      new HashSet<>(Analysis.standard().tokens(Analysis.standard().pathWords(), a.path()))
-          .forEach(word -> df.merge(word, 1, Integer::sum));
-    }
-    int min = Math.max(3, (int) Math.ceil(share * catalog.size()));
-    Set<String> words = new HashSet<>();
-    df.forEach((word, count) -> {
-      if (count >= min) {
-        words.add(word);
-      }
-    });
-    return words;
-  }
-
-  /**
-   * The words of headings (and of outside links) that recur in at least {@code share} of the
-   * articles: the sections every note of a collection has (题目描述, 解题思路, Implementation, 练习,
-   * 小结) say how notes are written, not what one is about.
-   */
-  private static Set<String> templateWords(Catalog catalog, double share) {
-    Map<String, Integer> df = new HashMap<>();
-    for (IndexedArticle a : catalog.articles()) {
-      Set<String> headings = new HashSet<>();
-      a.outline().forEach(h -> headings.add(Glossary.normalize(h.text())));
-      // so are the words of the same outside link in every note ([NowCoder](https://…), [原文](…))
-      a.links().stream().filter(l -> l.target() == null && l.text() != null && !l.text().isBlank())
-          .forEach(l -> headings.add(Glossary.normalize(l.text())));
-      headings.forEach(h -> df.merge(h, 1, Integer::sum));
-    }
-    int min = Math.max(3, (int) Math.ceil(share * catalog.size()));
-    Set<String> words = new HashSet<>();
-    df.forEach((heading, count) -> {
-      if (count >= min) {
-        String compact = heading.replaceAll("[\\p{Punct}\\s：，、（）]+", "");
-        words.add(heading);
-        words.add(compact);
-        List<String> parts = Analysis.standard().tokens(Analysis.standard().word(), heading);
-        words.addAll(parts);
-        for (int i = 0; i + 1 < parts.size(); i++) {
-          words.add(parts.get(i) + parts.get(i + 1));
-          words.add(parts.get(i) + " " + parts.get(i + 1));
-        }
-      }
-    });
-    return words;
-  }
-
-  /** How specific a concept is: general usage (Chinese), writing (English), the glossary (both). */
-  private static final class Specificity {
-    private final Glossary glossary;
-    private final TermWeighting weighting;
-    private final GeneralUsage usage = GeneralUsage.instance();
-
-    Specificity(Glossary glossary, TermWeighting weighting) {
-      this.glossary = glossary;
-      this.weighting = weighting;
-    }
-
-    double of(String concept, String form) {
-      boolean inGlossary = !glossary.equivalents(concept).isEmpty();
-      double factor = inGlossary ? weighting.glossaryBoost() : 1;
-      if (isCjk(concept)) {
-        boolean compound = !inGlossary && Analysis.standard().tokens(Analysis.standard().word(), concept).size() > 1;
-        return factor * weighting.usage(generalFrequency(concept)) * (compound ? weighting.compoundBoost() : 1);
-      }
-      boolean written = !form.equals(form.toLowerCase(Locale.ROOT));
-      boolean compound = !inGlossary && concept.indexOf(' ') > 0;
-      return factor * (inGlossary || written ? 1 : weighting.lowercaseLatin()) * (compound ? weighting.compoundBoost() : 1);
-    }
-
-    /**
-     * A word's general frequency; a compound the dictionary lacks ("得到结果", "拥塞控制") takes its
-     * most specific part's: everyday parts make an everyday phrase.
-     */
-    private int generalFrequency(String concept) {
-      int whole = usage.frequency(concept);
-      if (whole > 0 || concept.length() < 3) {
-        return whole;
-      }
-      int min = Integer.MAX_VALUE;
-      for (String part : Analysis.standard().tokens(Analysis.standard().word(), concept)) {
-        if (ConceptExtractor.isTopicWord(part)) {
-          min = Math.min(min, usage.frequency(part));
-        }
-      }
-      return min == Integer.MAX_VALUE ? 0 : min;
-    }
-
-    private static boolean isCjk(String term) {
-      return !term.isEmpty() && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN;
-    }
+    return new TermStatistics(ids, vectors, articleForms, named);
   }
 
   /** Cosine similarity of two articles (0 when either is unknown). */
   public double cosine(String a, String b) {
-    Map<String, Double> va = vectors.getOrDefault(a, Map.of());
-    Map<String, Double> vb = vectors.getOrDefault(b, Map.of());
-    Map<String, Double> small = va.size() <= vb.size() ? va : vb;
-    Map<String, Double> large = small == va ? vb : va;
-    double dot = 0;
-    for (Map.Entry<String, Double> e : small.entrySet()) {
-      dot += e.getValue() * large.getOrDefault(e.getKey(), 0.0);
-    }
-    return dot;
+    Integer x = ordinals.get(a);
+    Integer y = ordinals.get(b);
+    return x == null || y == null ? 0 : vectors.dot(x, y);
   }
 
   /** Cosine of {@code id} with every article sharing a concept with it, by id (itself excluded). */
   public Map<String, Double> similarTo(String id) {
-    Map<String, Double> scores = new HashMap<>();
-    for (Map.Entry<String, Double> e : vectors.getOrDefault(id, Map.of()).entrySet()) {
-      for (Posting p : postings.getOrDefault(e.getKey(), List.of())) {
-        if (!p.id().equals(id)) {
-          scores.merge(p.id(), e.getValue() * p.weight(), Double::sum);
-        }
+    Integer a = ordinals.get(id);
+    if (a == null) {
+      return Map.of();
+    }
+    double[] scores = new double[ids.length];
+    int[] touched = vectors.accumulate(a, scores, Integer.MAX_VALUE);
+    Map<String, Double> result = new HashMap<>(touched.length * 2);
+    for (int b : touched) {
+      if (b != a) {
+        result.put(ids[b], scores[b]);
       }
     }
-    return scores;
+    return result;
   }
+
+  /** An article and its similarity to another. */
+  public record Similar(String id, double cosine) {}
+
+  /**
+   * The {@code limit} articles closest to {@code id} with a cosine of at least {@code min}, best
+   * first (ties by id). Candidates come from the {@link #REACH} heaviest articles of each of its
+   * concepts, so the cost per article does not grow with the corpus; the best of them by that
+   * partial sum get their exact cosine. While no concept has more articles than the reach
+   * (corpora of a few hundred notes) the answer is exactly the closest articles.
+   */
+  public List<Similar> mostSimilar(String id, int limit, double min) {
+    Integer a = ordinals.get(id);
+    if (a == null) {
+      return List.of();
+    }
+    double[] scratch = SCRATCH.get();
+    if (scratch.length < ids.length) {
+      scratch = new double[ids.length];
+      SCRATCH.set(scratch);
+    }
+    int[] candidates = vectors.nearest(a, Math.max(32, 10 * limit), REACH, scratch);
+    List<Similar> found = new ArrayList<>();
+    for (int b : candidates) {
+      double cosine = vectors.dot(a, b);
+      if (cosine >= min) {
+        found.add(new Similar(ids[b], cosine));
+      }
+    }
+    found.sort(Comparator.comparingDouble(Similar::cosine).reversed().thenComparing(Similar::id));
+    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+  }
+
+  /** A zeroed array per thread for {@link #mostSimilar}, so that a whole graph allocates one. */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
+  /** How many of a concept's articles {@link #mostSimilar} reads, the heaviest first. */
+  static final int REACH = 256;
 
   /** The concepts two articles share, most telling first, as {@code a} writes them. */
   public List<String> sharedTerms(String a, String b, int limit) {
-    Map<String, Double> va = vectors.getOrDefault(a, Map.of());
-    Map<String, Double> vb = vectors.getOrDefault(b, Map.of());
-    List<String> shared = va.entrySet().stream()
-        .filter(e -> vb.containsKey(e.getKey()))
-        .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue() * vb.get(e.getKey()))
-            .thenComparing(Map.Entry::getKey))
-        .map(Map.Entry::getKey)
-        .toList();
-    return wholeTerms(shared, limit).stream().map(t -> form(a, t)).toList();
+    Integer x = ordinals.get(a);
+    Integer y = ordinals.get(b);
+    if (x == null || y == null) {
+      return List.of();
+    }
+    List<Map.Entry<String, Double>> shared = new ArrayList<>();
+    int[] tx = vectors.termsOf(x);
+    double[] wx = vectors.weightsOf(x);
+    for (int i = 0; i < tx.length; i++) {
+      double wy = vectors.weight(y, vectors.term(tx[i]));
+      if (wy > 0) {
+        shared.add(Map.entry(vectors.term(tx[i]), wx[i] * wy));
+      }
+    }
+    return wholeTerms(byWeight(shared), limit).stream().map(t -> form(a, t)).toList();
   }
 
   /** An article's top concepts by weight (ties by term), as the article writes them. */
   public List<Keyword> keywords(String id, int limit) {
-    Map<String, Double> vector = vectors.getOrDefault(id, Map.of());
-    List<String> ranked = vector.entrySet().stream()
-        .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
-        .map(Map.Entry::getKey)
-        .toList();
-    return wholeTerms(ranked, limit).stream()
-        .map(t -> new Keyword(form(id, t), Math.round(vector.get(t) * 1000) / 1000.0))
+    Integer a = ordinals.get(id);
+    if (a == null) {
+      return List.of();
+    }
+    return wholeTerms(byWeight(entries(a)), limit).stream()
+        .map(t -> new Keyword(form(id, t), Math.round(vectors.weight(a, t) * 1000) / 1000.0))
         .toList();
   }
 
   /** The article's concept keys by weight, best first (for topics: keys, not display forms). */
   public List<String> topConcepts(String id, int limit) {
-    Map<String, Double> vector = vectors.getOrDefault(id, Map.of());
-    List<String> ranked = vector.entrySet().stream()
-        .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
+    Integer a = ordinals.get(id);
+    return a == null ? List.of() : wholeTerms(byWeight(entries(a)), limit);
+  }
+
+  private List<Map.Entry<String, Double>> entries(int a) {
+    int[] terms = vectors.termsOf(a);
+    double[] weights = vectors.weightsOf(a);
+    List<Map.Entry<String, Double>> entries = new ArrayList<>(terms.length);
+    for (int i = 0; i < terms.length; i++) {
+      entries.add(Map.entry(vectors.term(terms[i]), weights[i]));
+    }
+    return entries;
+  }
+
+  /** Terms by weight, heaviest first, ties by term. */
+  private static List<String> byWeight(List<Map.Entry<String, Double>> entries) {
+    return entries.stream()
+        .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -e.getValue())
+            .thenComparing(Map.Entry::getKey))
         .map(Map.Entry::getKey)
         .toList();
-    return wholeTerms(ranked, limit);
   }
 
   /** How {@code id} writes concept {@code term}. */
   public String form(String id, String term) {
-    return forms.getOrDefault(id, Map.of()).getOrDefault(term, term);
+    Integer a = ordinals.get(id);
+    return a == null ? term : forms.get(a).getOrDefault(term, term);
   }
 
   /**
@@ -294,7 +253,16 @@ public final class TermStatistics {
 
   /** Whether {@code id}'s vector holds the concept written {@code form} (as keywords and reasons show it). */
   public boolean has(String id, String form) {
-    Map<String, Double> vector = vectors.getOrDefault(id, Map.of());
-    return vector.keySet().stream().anyMatch(t -> t.equals(form) || form(id, t).equals(form));
+    Integer a = ordinals.get(id);
+    if (a == null) {
+      return false;
+    }
+    for (int t : vectors.termsOf(a)) {
+      String term = vectors.term(t);
+      if (term.equals(form) || form(id, term).equals(form)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -224,17 +224,13 @@ public final class GraphService {
     }
     Map<String, TopicGraph.Edge> similar = new LinkedHashMap<>();
     for (IndexedArticle a : catalog.articles()) {
-      terms.similarTo(a.id()).entrySet().stream()
-          .filter(e -> e.getValue() >= MIN_SIMILARITY)
-          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
-          .limit(SIMILAR_PER_ARTICLE)
-          .forEach(e -> {
-            String key = pairKey(a.id(), e.getKey());
-            if (!linked.contains(key)) {
-              similar.putIfAbsent(key, new TopicGraph.Edge(a.id(), e.getKey(), "similar",
-                  Math.round(e.getValue() * 1000) / 1000.0));
-            }
-          });
+      for (TermStatistics.Similar close : terms.mostSimilar(a.id(), SIMILAR_PER_ARTICLE, MIN_SIMILARITY)) {
+        String key = pairKey(a.id(), close.id());
+        if (!linked.contains(key)) {
+          similar.putIfAbsent(key, new TopicGraph.Edge(a.id(), close.id(), "similar",
+              Math.round(close.cosine() * 1000) / 1000.0));
+        }
+      }
     }
     edges.addAll(similar.values());
   }

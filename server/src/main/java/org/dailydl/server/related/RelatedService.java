@@ -100,7 +100,7 @@ public final class RelatedService {
     candidates.addAll(steps.keySet());
     candidates.remove(source.id());
 
-    List<Hit> hits = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (String id : candidates) {
       IndexedArticle other = corpus.catalog().byId(id).orElse(null);
       if (other == null) {
@@ -127,10 +127,8 @@ public final class RelatedService {
         score += blend.coCitation() * Math.min(1.0, co / 2.0);
         reasons.add("常被一起引用（" + co + " 篇文章同时链接）");
       }
-      List<String> shared = terms.sharedTerms(source.id(), id, 3);
-      if (similarity >= SHARED_REASON && !shared.isEmpty()) {
-        reasons.add("共同主题：" + String.join("、", shared));
-      }
+      // a positive cosine means shared concepts: they are named below, for the hits shown only
+      int sharedAt = similarity >= SHARED_REASON ? reasons.size() : -1;
       if (folder.equals(folderOf(other.path()))) {
         score += folderWeight;
         reasons.add("同一目录");
@@ -138,14 +136,25 @@ public final class RelatedService {
       if (links.isListing(id)) {
         score *= blend.listing();
       }
-      if (!reasons.isEmpty()) {
-        hits.add(new Hit(other.id(), other.path(), other.title(), other.category(),
-            Math.round(score * 10000) / 10000.0, List.copyOf(reasons)));
+      if (!reasons.isEmpty() || sharedAt >= 0) {
+        pending.add(new Pending(other, Math.round(score * 10000) / 10000.0, reasons, sharedAt));
       }
     }
-    hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::path));
-    return new Result(source.id(), source.path(), List.copyOf(hits.subList(0, Math.min(size, hits.size()))));
+    pending.sort(Comparator.comparingDouble(Pending::score).reversed().thenComparing(p -> p.other().path()));
+    List<Hit> hits = new ArrayList<>();
+    for (Pending p : pending.subList(0, Math.min(size, pending.size()))) {
+      List<String> reasons = new ArrayList<>(p.reasons());
+      if (p.sharedAt() >= 0) {
+        reasons.add(p.sharedAt(), "共同主题：" + String.join("、", terms.sharedTerms(source.id(), p.other().id(), 3)));
+      }
+      hits.add(new Hit(p.other().id(), p.other().path(), p.other().title(), p.other().category(), p.score(),
+          List.copyOf(reasons)));
+    }
+    return new Result(source.id(), source.path(), List.copyOf(hits));
   }
+
+  /** A candidate scored, before the concepts it shares with the source are named. */
+  private record Pending(IndexedArticle other, double score, List<String> reasons, int sharedAt) {}
 
   /** The notes up to {@link #SERIES_REACH} steps before (negative) and after {@code id} in its reading order. */
   private static Map<String, Integer> seriesSteps(Series series, String id) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.index.IndexHandle;
@@ -30,6 +31,23 @@ class TermStatisticsTest {
     assertThat(keywords("ml/3.md", 3)).containsExactlyInAnyOrder("信息增益", "剪枝", "决策树");
     assertThat(keywords("offer/day03.md", 2)).containsExactly("栈", "队列");
     assertThat(keywords("Python/Day02.md", 10)).contains("列表推导式");
+  }
+
+  @Test
+  void the_closest_articles_are_the_best_of_the_exhaustive_similarities() throws Exception {
+    try (IndexHandle.Lease lease = corpus.handle().acquire()) {
+      TermStatistics terms = lease.corpus().terms();
+      for (IndexedArticle a : lease.corpus().catalog().articles()) {
+        List<TermStatistics.Similar> exhaustive = terms.similarTo(a.id()).entrySet().stream()
+            .filter(e -> e.getValue() >= 0.1)
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+            .limit(5)
+            .map(e -> new TermStatistics.Similar(e.getKey(), e.getValue()))
+            .toList();
+        assertThat(terms.mostSimilar(a.id(), 5, 0.1)).as(a.path())
+            .usingElementComparatorOnFields("id").containsExactlyElementsOf(exhaustive);
+      }
+    }
   }
 
   @Test

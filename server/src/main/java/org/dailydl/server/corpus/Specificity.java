@@ -1,0 +1,66 @@
+package org.dailydl.server.corpus;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.analysis.ConceptExtractor;
+import org.dailydl.indexer.analysis.GeneralUsage;
+import org.dailydl.indexer.analysis.Glossary;
+
+/**
+ * How specific a concept is: general usage (Chinese), writing (English), the glossary (both). Not
+ * thread-safe: one instance per computation.
+ */
+final class Specificity {
+  private final Glossary glossary;
+  private final TermWeighting weighting;
+  private final GeneralUsage usage = GeneralUsage.instance();
+  private final Map<String, Double> chinese = new HashMap<>();
+
+  Specificity(Glossary glossary, TermWeighting weighting) {
+    this.glossary = glossary;
+    this.weighting = weighting;
+  }
+
+  double of(String concept, String form) {
+    if (isCjk(concept)) {
+      // a Chinese concept's specificity does not depend on the article: segment each concept once
+      return chinese.computeIfAbsent(concept, this::ofChinese);
+    }
+    boolean inGlossary = !glossary.equivalents(concept).isEmpty();
+    double factor = inGlossary ? weighting.glossaryBoost() : 1;
+    boolean written = !form.equals(form.toLowerCase(Locale.ROOT));
+    boolean compound = !inGlossary && concept.indexOf(' ') > 0;
+    return factor * (inGlossary || written ? 1 : weighting.lowercaseLatin()) * (compound ? weighting.compoundBoost() : 1);
+  }
+
+  private double ofChinese(String concept) {
+    boolean inGlossary = !glossary.equivalents(concept).isEmpty();
+    double factor = inGlossary ? weighting.glossaryBoost() : 1;
+    boolean compound = !inGlossary && Analysis.standard().tokens(Analysis.standard().word(), concept).size() > 1;
+    return factor * weighting.usage(generalFrequency(concept)) * (compound ? weighting.compoundBoost() : 1);
+  }
+
+  /**
+   * A word's general frequency; a compound the dictionary lacks ("得到结果", "拥塞控制") takes its
+   * most specific part's: everyday parts make an everyday phrase.
+   */
+  private int generalFrequency(String concept) {
+    int whole = usage.frequency(concept);
+    if (whole > 0 || concept.length() < 3) {
+      return whole;
+    }
+    int min = Integer.MAX_VALUE;
+    for (String part : Analysis.standard().tokens(Analysis.standard().word(), concept)) {
+      if (ConceptExtractor.isTopicWord(part)) {
+        min = Math.min(min, usage.frequency(part));
+      }
+    }
+    return min == Integer.MAX_VALUE ? 0 : min;
+  }
+
+  private static boolean isCjk(String term) {
+    return !term.isEmpty() && Character.UnicodeScript.of(term.charAt(0)) == Character.UnicodeScript.HAN;
+  }
+}
