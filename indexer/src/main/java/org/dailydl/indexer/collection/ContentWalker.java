@@ -68,6 +68,65 @@ public final class ContentWalker {
     return lower.endsWith(".md") || lower.endsWith(".markdown") || lower.endsWith(".ipynb");
   }
 
+  /** What the walk does with a folder. */
+  private enum Folder { ENTERED, SKIPPED, OUTSIDE }
+
+  /**
+   * The one rule for folders, applied by {@link #walk} and {@link #folders}: the root is entered;
+   * skipped names ({@link #isSkippedFolder}) and the excluded folder are not, nor a link that leads
+   * out of the content folder.
+   */
+  private Folder folder(Path dir) {
+    if (dir.equals(root)) {
+      return Folder.ENTERED;
+    }
+    if (isSkippedFolder(dir.getFileName().toString()) || dir.equals(excluded)) {
+      return Folder.SKIPPED;
+    }
+    return boundary.leaves(dir) ? Folder.OUTSIDE : Folder.ENTERED;
+  }
+
+  /**
+   * Every folder at or below {@code start} that {@link #walk} enters (through symbolic links that
+   * stay inside, as the walk does), in the order visited; {@code start} itself when the walk would
+   * enter it. The server's content watcher watches exactly these. Folders that vanish meanwhile are
+   * left out.
+   */
+  public List<Path> folders(Path start) throws IOException {
+    Path from = start.toAbsolutePath().normalize();
+    List<Path> folders = new ArrayList<>();
+    if (!from.startsWith(root) || !Files.isDirectory(from)) {
+      return folders;
+    }
+    for (Path parent = from.getParent(); parent != null && parent.startsWith(root) && !parent.equals(root);
+        parent = parent.getParent()) {
+      if (folder(parent) != Folder.ENTERED) {
+        return folders;
+      }
+    }
+    Files.walkFileTree(from, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+        if (folder(dir) != Folder.ENTERED) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        folders.add(dir);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) {
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    return folders;
+  }
+
   /** Walks the folder. */
   public Result walk() throws IOException {
     if (!Files.isDirectory(root)) {
@@ -82,18 +141,11 @@ public final class ContentWalker {
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-            if (dir.equals(root)) {
-              return FileVisitResult.CONTINUE;
-            }
-            String name = dir.getFileName().toString();
-            if (isSkippedFolder(name) || dir.equals(excluded)) {
-              return FileVisitResult.SKIP_SUBTREE;
-            }
-            if (boundary.leaves(dir)) {
+            Folder folder = folder(dir);
+            if (folder == Folder.OUTSIDE) {
               problems.add(skipped(relative(dir), OUTSIDE));
-              return FileVisitResult.SKIP_SUBTREE;
             }
-            return FileVisitResult.CONTINUE;
+            return folder == Folder.ENTERED ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
           }
 
           @Override

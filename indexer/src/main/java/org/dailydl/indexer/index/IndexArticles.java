@@ -166,6 +166,9 @@ public final class IndexArticles {
   private static IndexWriterConfig writerConfig(IndexWriterConfig.OpenMode mode) {
     IndexWriterConfig config = new IndexWriterConfig(Analysis.standard().indexAnalyzer());
     config.setOpenMode(mode);
+    // a run that fails half-way (a full disk, a read-only folder, a parser error) commits nothing:
+    // the index stays at its last complete commit
+    config.setCommitOnClose(false);
     config.setRAMBufferSizeMB(64);
     return config;
   }

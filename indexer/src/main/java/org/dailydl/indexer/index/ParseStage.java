@@ -45,7 +45,8 @@ public final class ParseStage {
   }
 
   private ParsedFile parseOne(ContentFile file) {
-    long modified = modifiedTime(file.file());
+    long readAt = System.currentTimeMillis();
+    long modified = trustedModifiedTime(modifiedTime(file.file()), readAt);
     ArticleParser.Result result;
     try {
       result = parser.parse(file);
@@ -56,6 +57,18 @@ public final class ParseStage {
     }
     progress.fileDone(file.path());
     return new ParsedFile(file, result.article(), result.problems(), modified);
+  }
+
+  /**
+   * How close to its reading a file's modification may be before its time says nothing: file
+   * systems keep times in steps (a kernel tick, a second, two on FAT), so a write of the same size
+   * just after the read can carry the same time. Git calls such entries "racily clean".
+   */
+  static final long RACY_MILLIS = 2_000;
+
+  /** The time to store for a file modified at {@code modified} and read at {@code readAt}: -1 (unknown) when racy. */
+  static long trustedModifiedTime(long modified, long readAt) {
+    return modified > readAt - RACY_MILLIS ? -1 : modified;
   }
 
   /** A file's last-modified time in millis, or -1 when it cannot be read. */

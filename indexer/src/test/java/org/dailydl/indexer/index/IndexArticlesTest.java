@@ -98,6 +98,32 @@ class IndexArticlesTest {
   }
 
   @Test
+  void an_edit_of_the_same_size_that_keeps_the_file_time_is_still_seen() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    Path cnn = content.resolve("深度学习/CNN.md");
+    // a time the file system cannot tell from the moment of reading (written in the same tick)
+    FileTime time = FileTime.fromMillis(System.currentTimeMillis() + 60_000);
+    Files.setLastModifiedTime(cnn, time);
+    index(content, false);
+    String before = Files.readString(cnn);
+    Files.writeString(cnn, before.replaceFirst("卷积", "池化"));
+    Files.setLastModifiedTime(cnn, time);
+    assertThat(Files.size(cnn)).isEqualTo(before.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+
+    IndexReport update = index(content, false);
+    assertThat(update.indexed()).isEqualTo(1);
+    assertThat(index(content, false).mode()).as("the same bytes again are unchanged").isEqualTo("unchanged");
+  }
+
+  @Test
+  void a_touched_file_with_the_same_bytes_is_unchanged() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    Files.setLastModifiedTime(content.resolve("深度学习/CNN.md"), FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
+    assertThat(index(content, false).mode()).isEqualTo("unchanged");
+  }
+
+  @Test
   void changing_link_words_reindexes_the_target_with_new_anchor_text() throws IOException {
     Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
     index(content, false);

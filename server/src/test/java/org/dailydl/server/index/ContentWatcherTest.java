@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dailydl.indexer.collection.ContentWalker;
+import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.TestIndex;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+/** The content watcher: changes become searchable, in exactly the folders the indexer walks. */
 class ContentWatcherTest {
   @TempDir Path temp;
 
@@ -47,6 +52,44 @@ class ContentWatcherTest {
       Files.delete(folder.resolve("量子.md"));
       assertThat(eventually(() -> count(search, "量子比特") == 0)).isTrue();
       assertThat(count(search, "卷积")).isPositive();
+    }
+  }
+
+  @Test
+  void the_watcher_watches_exactly_the_folders_the_walker_enters() throws Exception {
+    Path content = Files.createDirectories(temp.resolve("content"));
+    for (String folder : List.of("a/深", ".git/objects", "node_modules/pkg", "target", "__pycache__", "notes/.ipynb_checkpoints",
+        ".hidden/notes", "index/gen-000001")) {
+      Files.createDirectories(content.resolve(folder));
+    }
+    Files.writeString(content.resolve("a/深/c.md"), "# 深处\n\n卷积在这里。\n");
+    Files.writeString(content.resolve(".hidden/notes/linked.md"), "# 链接的笔记\n\n池化在这里。\n");
+    Path outside = Files.createDirectories(temp.resolve("outside/sub"));
+    Files.createSymbolicLink(content.resolve("out"), outside);
+    Files.createSymbolicLink(content.resolve("via-link"), content.resolve(".hidden/notes"));
+    Path indexDir = content.resolve("index");
+    try (IndexHandle handle = IndexHandle.open(content, indexDir);
+        ContentWatcher watcher = ContentWatcher.start(handle, indexDir)) {
+      List<String> walked = new ContentWalker(content, ContentWalker.DEFAULT_MAX_BYTES, indexDir).folders(content).stream()
+          .map(p -> content.relativize(p).toString()).sorted().toList();
+      assertThat(watcher.watchedRelative()).isEqualTo(walked).containsExactly("", "a", "a/深", "notes", "via-link");
+      assertThat(handle.lastReport().articles()).isEqualTo(2);
+
+      AtomicInteger updates = new AtomicInteger();
+      handle.onIndexed(updates::incrementAndGet);
+      Files.writeString(content.resolve(".git/objects/x.md"), "# 不该索引\n");
+      Files.writeString(content.resolve("node_modules/pkg/README.md"), "# 依赖\n");
+      Files.writeString(content.resolve("index/stray.md"), "# 索引里\n");
+      Thread.sleep(ContentWatcher.SETTLE_MILLIS * 4);
+      assertThat(updates.get()).as("changes in skipped folders start no update").isZero();
+
+      SearchService search = SearchService.create(handle, Glossary.builtIn());
+      // the folder behind the link lies in a hidden folder, but the walk reaches it through the link
+      Files.writeString(content.resolve(".hidden/notes/linked.md"), "# 链接的笔记\n\n霍夫曼编码在这里。\n");
+      assertThat(eventually(() -> count(search, "霍夫曼编码") == 1)).isTrue();
+
+      Files.move(content.resolve("a"), content.resolve("b"));
+      assertThat(eventually(() -> watcher.watchedRelative().equals(List.of("", "b", "b/深", "notes", "via-link")))).isTrue();
     }
   }
 }
