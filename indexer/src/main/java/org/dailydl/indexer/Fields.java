@@ -34,11 +34,17 @@ public final class Fields {
   public static final String HEADINGS_BIGRAM = "headings_bigram";
 
   /**
-   * Body text (prose, tables, math as text; no code). Word-analysed and stored for snippets; term
-   * vectors (terms and frequencies), because related articles and keywords are ranked by TF-IDF
-   * over them.
+   * Body text (prose, tables, the words of formulas; no code). Word-analysed; not stored (see
+   * {@link #BODY_TEXT}); no term vectors (related articles and keywords read the concepts').
    */
   public static final String BODY = "body";
+
+  /**
+   * The body with each formula's words marked (see MathText): snippets show a formula as 〔公式〕
+   * (its words out of context read as noise: "S = QK d , P = softmax (S)"), embedded passages keep
+   * its words. Stored only.
+   */
+  public static final String BODY_TEXT = "body_text";
 
   /** Body text as CJK bigrams: recall for unknown words; positions for phrase matching. */
   public static final String BODY_BIGRAM = "body_bigram";

@@ -14,6 +14,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.dailydl.indexer.collection.MathText;
 import org.dailydl.indexer.collection.Article;
 
 /**
@@ -49,7 +50,7 @@ final class PlainLuceneBaseline {
         Document doc = new Document();
         doc.add(new StringField("path", article.path(), Field.Store.YES));
         doc.add(new TextField("title", article.title(), Field.Store.YES));
-        doc.add(new TextField("body", article.body(), Field.Store.YES));
+        doc.add(new TextField("body", MathText.indexed(article.body()), Field.Store.YES));
         writer.addDocument(doc);
       }
       writer.commit();

@@ -31,6 +31,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.QueryBuilder;
+import org.dailydl.indexer.collection.MathText;
 import org.dailydl.benchmarks.indexing.ParsedCorpus;
 import org.dailydl.indexer.collection.Article;
 import picocli.CommandLine;
@@ -113,7 +114,7 @@ public final class LuceneBaselines implements Callable<Integer> {
         Document doc = new Document();
         doc.add(new StringField(PATH, article.path(), Field.Store.YES));
         doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
-        doc.add(new Field(BODY, article.body(), body));
+        doc.add(new Field(BODY, MathText.indexed(article.body()), body));
         writer.addDocument(doc);
       }
     }

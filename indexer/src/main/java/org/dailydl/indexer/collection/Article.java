@@ -14,7 +14,8 @@ import org.dailydl.indexer.analysis.ConceptExtractor;
  * @param title the inferred title: the subject, never a numbered or generic section heading
  * @param titleSource where the title came from
  * @param headings headings in document order
- * @param body prose text (tables and math included, code excluded)
+ * @param body prose text (tables included, code excluded); each formula as its words, marked (see
+ *     {@link MathText#indexed} and {@link MathText#shown})
  * @param code code blocks and notebook code cells, newline-separated
  * @param links outgoing links, in document order
  * @param frontMatter front-matter fields (empty when absent)

@@ -148,7 +148,7 @@ public final class MarkdownArticleParser {
       }
       if (node instanceof FencedCodeBlock fenced) {
         if (MathExtension.isMathFence(fenced.getInfo())) {
-          body.append(MathText.words(fenced.getContentChars().toString())).append('\n');
+          body.append(MathText.marked(fenced.getContentChars().toString())).append('\n');
         } else {
           code.append(fenced.getContentChars()).append('\n');
         }
@@ -166,15 +166,15 @@ public final class MarkdownArticleParser {
       } else if (node instanceof Paragraph paragraph && opening == null && !headings.isEmpty()) {
         opening = textOf(paragraph).strip();
       } else if (node instanceof MathNode math) {
-        body.append(' ').append(MathText.words(math.tex())).append(' ');
+        body.append(' ').append(MathText.marked(math.tex())).append(' ');
         return;
       } else if (node instanceof Code inline) {
-        String text = inline.getText().toString();
+        String text = MathText.unmarked(inline.getText().toString());
         body.append(text);
         code.append(text).append('\n');
         return;
       } else if (node instanceof Text text) {
-        String chars = text.getChars().unescape();
+        String chars = MathText.unmarked(text.getChars().unescape());
         body.append(chars);
         if (urlDepth == 0) {
           prose.append(chars);

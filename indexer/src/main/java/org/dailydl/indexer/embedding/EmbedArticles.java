@@ -9,6 +9,7 @@ import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.dailydl.indexer.collection.MathText;
 import org.dailydl.indexer.collection.Article;
 import org.dailydl.indexer.collection.ArticleIds;
 import org.dailydl.indexer.index.IndexLocation;
@@ -69,7 +70,7 @@ public final class EmbedArticles {
       for (IndexedArticle article : ArticleSchema.read(reader)) {
         articles++;
         List<String> headings = article.outline().stream().map(Article.Heading::text).toList();
-        for (Passages.Passage p : Passages.split(article.title(), ArticleSchema.body(reader, article.doc()), headings)) {
+        for (Passages.Passage p : Passages.split(article.title(), MathText.indexed(ArticleSchema.body(reader, article.doc())), headings)) {
           String hash = ArticleIds.sha256(p.text());
           float[] vector = cache.get(hash);
           entries.add(new VectorStore.Entry(article.id(), p.index(), hash, vector));

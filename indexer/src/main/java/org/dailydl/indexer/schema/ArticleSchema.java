@@ -30,6 +30,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.collection.Article;
+import org.dailydl.indexer.collection.MathText;
 
 /**
  * The index schema as a two-way codec: the only code that knows which fields are stored and how
@@ -53,9 +54,10 @@ public class ArticleSchema {
       Fields.OUTLINE, Fields.LINKS, Fields.ANCHOR, Fields.CONCEPT_FORMS);
 
   /**
-   * Body text: stored for snippets. No term vectors: related articles and keywords read the
-   * concepts' vectors, and the body's made every read of those decode the whole body's too (a
-   * third of the time the per-version term statistics took at 10,000 articles) and indexing slower.
+   * Body text, not stored (what is shown is {@link Fields#BODY_TEXT}). No term vectors: related
+   * articles and keywords read the concepts' vectors, and the body's made every read of those decode
+   * the whole body's too (a third of the time the per-version term statistics took at 10,000
+   * articles) and indexing slower.
    */
   static final FieldType BODY_TYPE = bodyType();
 
@@ -77,7 +79,6 @@ public class ArticleSchema {
 
   private static FieldType bodyType() {
     FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-    type.setStored(true);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
     type.freeze();
     return type;
@@ -111,8 +112,10 @@ public class ArticleSchema {
       doc.add(new TextField(Fields.HEADINGS, heading.text(), Field.Store.NO));
       doc.add(new TextField(Fields.HEADINGS_BIGRAM, heading.text(), Field.Store.NO));
     }
-    doc.add(new Field(Fields.BODY, article.body(), BODY_TYPE));
-    doc.add(new Field(Fields.BODY_BIGRAM, article.body(), BODY_BIGRAM_TYPE));
+    String body = MathText.indexed(article.body());
+    doc.add(new Field(Fields.BODY, body, BODY_TYPE));
+    doc.add(new Field(Fields.BODY_BIGRAM, body, BODY_BIGRAM_TYPE));
+    doc.add(new StoredField(Fields.BODY_TEXT, article.body()));
     if (!article.code().isEmpty()) {
       doc.add(new TextField(Fields.CODE, article.code(), Field.Store.NO));
     }
@@ -163,9 +166,12 @@ public class ArticleSchema {
     return articles;
   }
 
-  /** The stored body text of document {@code doc} ({@code ""} when it has none). */
+  /**
+   * The stored body of document {@code doc}, formulas marked ({@code ""} when it has none): read it
+   * through {@link MathText#shown} for people and {@link MathText#indexed} for models.
+   */
   public static String body(IndexReader reader, int doc) throws IOException {
-    String body = reader.storedFields().document(doc, Set.of(Fields.BODY)).get(Fields.BODY);
+    String body = reader.storedFields().document(doc, Set.of(Fields.BODY_TEXT)).get(Fields.BODY_TEXT);
     return body == null ? "" : body;
   }
 

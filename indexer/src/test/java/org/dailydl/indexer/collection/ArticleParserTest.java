@@ -2,11 +2,14 @@ package org.dailydl.indexer.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
 import org.dailydl.indexer.Fixtures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 class ArticleParserTest {
   private final Path corpus = Fixtures.corpus();
   private final ArticleParser parser = new ArticleParser(corpus);
@@ -51,8 +54,23 @@ class ArticleParserTest {
   @Test
   void math_keeps_its_words_without_tex_markup() {
     Article article = parse("深度学习/注意力机制.md");
-    assertThat(article.body()).contains("Attention (Q, K, V) = softmax").contains("d k").contains("a i")
+    assertThat(MathText.indexed(article.body())).contains("Attention (Q, K, V) = softmax").contains("d k").contains("a i")
         .doesNotContain("\\mathrm").doesNotContain("\\sqrt").doesNotContain("frac");
+  }
+
+  @Test
+  void a_reader_sees_a_placeholder_where_a_formula_stands_and_the_prose_around_it() {
+    String shown = MathText.shown(parse("深度学习/注意力机制.md").body());
+    assertThat(shown).contains(MathText.PLACEHOLDER).contains("缩放点积注意力")
+        .doesNotContain("Attention (Q, K, V) = softmax").doesNotContain("d k").doesNotContain("\uE000").doesNotContain("\uE001");
+  }
+
+  @Test
+  void formula_marks_written_in_the_text_itself_are_not_taken_for_formulas(@TempDir Path root) throws Exception {
+    Files.writeString(root.resolve("stray.md"), "# 标记\n\n正文\uE000里\uE001的字，以及 $x^2$ 公式。\n");
+    Article article = new ArticleParser(root).parse(new ContentFile(root.resolve("stray.md"), "stray.md", 0)).article();
+    assertThat(MathText.shown(article.body())).contains("正文 里 的字，以及 " + MathText.PLACEHOLDER + " 公式。");
+    assertThat(MathText.indexed(article.body())).containsPattern("正文 里 的字，以及\\s+x 2\\s+公式。");
   }
 
   @Test

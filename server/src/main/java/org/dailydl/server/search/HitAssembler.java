@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.dailydl.indexer.collection.MathText;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.schema.ArticleSchema;
 import org.dailydl.indexer.schema.IndexedArticle;
@@ -53,7 +54,7 @@ final class HitAssembler {
 
   private static String body(IndexReader reader, int doc) {
     try {
-      return ArticleSchema.body(reader, doc);
+      return MathText.shown(ArticleSchema.body(reader, doc));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -39,6 +39,13 @@ class SearchServiceTest {
   }
 
   @Test
+  void a_snippet_shows_a_placeholder_for_a_formula_not_its_flattened_tex() throws Exception {
+    // "维度" stands right after the formula d_k, and "softmax" inside the displayed formula
+    String snippet = run("键向量的维度 softmax 饱和").hits().get(0).snippet();
+    assertThat(snippet).contains("〔公式〕").contains("<mark>").doesNotContain("d k").doesNotContain("QK T");
+  }
+
+  @Test
   void every_hit_carries_id_path_title_category_snippet_and_score() throws Exception {
     SearchResult.Hit hit = run("卷积").hits().get(0);
     assertThat(hit.path()).isEqualTo("深度学习/CNN.md");
