@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.dailydl.server.index.IndexUnavailableException;
 import org.dailydl.server.index.ReadOnlyIndexException;
 import org.dailydl.server.ops.AppVersion;
 import org.dailydl.server.ops.CorsPolicy;
@@ -128,6 +129,10 @@ public final class App {
             .map(v -> v.getMessage()).findFirst().orElse("invalid parameter")));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(ReadOnlyIndexException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
+    app.exception(IndexUnavailableException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "30");
+      error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    });
     app.exception(HttpResponseException.class, (e, ctx) ->
         error(ctx, HttpStatus.forStatus(e.getStatus()), e.getMessage()));
     app.exception(Exception.class, (e, ctx) -> {
