@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.dailydl.server.index.IndexUnavailableException;
 import org.dailydl.server.index.ReadOnlyIndexException;
 import org.dailydl.server.ops.AppVersion;
 import org.dailydl.server.ops.CorsPolicy;
@@ -139,6 +140,10 @@ public final class App {
             .map(v -> v.getMessage()).findFirst().orElse("invalid parameter")));
     app.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()));
     app.exception(ReadOnlyIndexException.class, (e, ctx) -> error(ctx, HttpStatus.CONFLICT, e.getMessage()));
+    app.exception(IndexUnavailableException.class, (e, ctx) -> {
+      ctx.header("Retry-After", "30");
+      error(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    });
     app.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == HttpStatus.NOT_FOUND.getCode() && wantsHtml(ctx)) {
         notFoundPage(ctx, pageFor);

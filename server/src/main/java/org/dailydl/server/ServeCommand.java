@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.indexer.cli.IndexCommand;
 import org.dailydl.indexer.cli.Locations;
+import org.dailydl.indexer.index.FolderLock;
 import org.dailydl.server.analytics.QueryLog;
 import org.dailydl.server.analytics.QueryLogController;
 import org.dailydl.indexer.cli.SiteSummary;
@@ -124,6 +126,9 @@ public final class ServeCommand implements Callable<Integer> {
   /** Exit code when {@code --read-only} finds no usable index (as {@code index} when it cannot build one). */
   public static final int EXIT_NO_INDEX = 3;
 
+  /** Exit code when another process (a {@code serve} or an {@code index}) writes the index folder. */
+  public static final int EXIT_INDEX_IN_USE = IndexCommand.EXIT_IN_USE;
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -136,12 +141,11 @@ public final class ServeCommand implements Callable<Integer> {
           : IndexHandle.openForServing(locations.content, locations.index,
               report -> LOG.info("index {}: {} articles ({} indexed, {} removed, {} warnings, {} broken links) in {} ms",
                   report.mode(), report.articles(), report.indexed(), report.removed(), report.problems().size(),
-                  report.brokenLinks().size(), report.millis()),
-              e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
+                  report.brokenLinks().size(), report.millis()));
     } catch (UnusableIndexException e) {
-      spec.commandLine().getErr().println("serve: cannot serve read-only: " + e.getMessage());
-      spec.commandLine().getErr().flush();
-      return EXIT_NO_INDEX;
+      return refuse("cannot serve read-only: " + e.getMessage(), EXIT_NO_INDEX);
+    } catch (FolderLock.HeldException e) {
+      return refuse(e.getMessage(), EXIT_INDEX_IN_USE);
     }
     SiteSummary site = SiteSummary.of(locations.content);
     site.warnings().forEach(w -> LOG.warn("{}:{}: {}", w.path(), w.line(), w.message()));
@@ -177,6 +181,13 @@ public final class ServeCommand implements Callable<Integer> {
     }));
     stopped.await();
     return 0;
+  }
+
+  /** Says why serving is impossible, in one line on standard error, and gives the exit code. */
+  private int refuse(String why, int code) {
+    spec.commandLine().getErr().println("serve: " + why);
+    spec.commandLine().getErr().flush();
+    return code;
   }
 
   /** The features of the app over an open index, lexical search only and no admin routes. */

@@ -32,10 +32,10 @@ public final class StatusController implements Feature {
     app.get("/api/stats", this::stats);
   }
 
-  /** Index statistics as served. */
+  /** Index statistics as served; {@code indexProblem} says why the index cannot be updated now, or is null. */
   public record Stats(int articles, Map<String, Integer> categories, String buildTime, String analysisVersion,
       String contentHash, long indexBytes, long version, Map<String, Object> lastIndexRun,
-      Map<String, Object> semantic) {}
+      Map<String, Object> semantic, String indexProblem) {}
 
   @OpenApi(path = "/health", methods = HttpMethod.GET, summary = "Liveness", tags = {"status"},
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Map.class)))
@@ -55,7 +55,7 @@ public final class StatusController implements Feature {
       semantic.put("passages", semantics.passages().map(p -> p.size()).orElse(0));
       ctx.json(new Stats(lease.corpus().catalog().size(), lease.corpus().catalog().categories(), meta.buildTime(),
           meta.analysisVersion(), meta.contentHash(), index.sizeOnDisk(), lease.corpus().number(),
-          last == null ? Map.of() : ReportWriter.toMap(last), semantic));
+          last == null ? Map.of() : ReportWriter.toMap(last), semantic, index.problem().orElse(null)));
     }
   }
 }

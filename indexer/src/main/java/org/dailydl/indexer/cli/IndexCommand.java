@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.dailydl.indexer.collection.ContentWalker;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.embedding.Embedder;
+import org.dailydl.indexer.index.FolderLock;
 import org.dailydl.indexer.index.IndexArticles;
 import org.dailydl.indexer.index.IndexReport;
 import picocli.CommandLine;
@@ -31,11 +32,13 @@ import picocli.CommandLine.Spec;
       "0:success (with --check: no broken link, anchor or image, no unreadable file)",
       "1:--check found broken internal links, anchors or images, or unreadable files (each listed as path:line: message)",
       "2:invalid command line",
-      "3:the index could not be built (content folder missing, index folder not writable, I/O error)"
+      "3:the index could not be built (content folder missing, index folder not writable, I/O error)",
+      "4:another process (a serve or an index) is writing the index folder; its pid is named"
     })
 public final class IndexCommand implements Callable<Integer> {
   public static final int EXIT_CHECK_FAILED = 1;
   public static final int EXIT_FAILED = 3;
+  public static final int EXIT_IN_USE = 4;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +77,21 @@ public final class IndexCommand implements Callable<Integer> {
     if (maxFileSize <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--max-file-size must be positive");
     }
+    // one writer per index folder: a running serve (or another index) keeps it
+    try (FolderLock lock = FolderLock.acquire(locations.index, "index")) {
+      return build(out, err);
+    } catch (FolderLock.HeldException e) {
+      err.println("index: " + e.getMessage());
+      err.flush();
+      return EXIT_IN_USE;
+    } catch (IOException e) {
+      err.println("index: failed: cannot write the index folder " + locations.index + ": " + e.getMessage());
+      err.flush();
+      return EXIT_FAILED;
+    }
+  }
+
+  private int build(PrintWriter out, PrintWriter err) {
     ReportPrinter printer = new ReportPrinter(format, locations.content, out, err);
     IndexReport result;
     try (Progress progress = quiet ? Progress.silent() : Progress.forConsole(err)) {

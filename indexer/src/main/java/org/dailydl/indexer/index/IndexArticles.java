@@ -83,6 +83,11 @@ public final class IndexArticles {
     IndexPlan plan = current.isPresent()
         ? IndexPlan.update(walk.files(), readStored(current.get()))
         : IndexPlan.full(walk.files());
+    if (plan.full()) {
+      // marks the rebuild as under way from its start: a process killed at any point before the
+      // switch (parsing included) resumes it on its next run
+      location.markRebuilding();
+    }
     ChangeSet changes = ChangeSet.of(plan, parser.parseAll(plan.toParse()));
     changes.rewrite(parser.parseAll(changes.staleAnchors()));
     if (plan.full()) {
@@ -113,8 +118,6 @@ public final class IndexArticles {
 
   /** Writes every article to a fresh generation and switches to it. */
   private void writeGeneration(ChangeSet changes) throws IOException {
-    // marks the rebuild as under way: a process killed before the switch resumes it on its next run
-    location.markRebuilding();
     Path generation = location.newGeneration();
     try (Directory dir = FSDirectory.open(generation);
         IndexWriter writer = new IndexWriter(dir, writerConfig(IndexWriterConfig.OpenMode.CREATE))) {

@@ -82,7 +82,7 @@ public final class IndexLocation {
         if (name.equals(CURRENT) || GENERATION.matcher(name).matches()) {
           return false;
         }
-        any |= !name.equals(REBUILDING) && !name.equals(CURRENT + ".tmp");
+        any |= !name.equals(REBUILDING) && !name.equals(CURRENT + ".tmp") && !name.equals(FolderLock.FILE);
       }
       return any;
     }

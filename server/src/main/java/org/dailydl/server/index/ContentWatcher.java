@@ -40,6 +40,8 @@ public final class ContentWatcher implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(ContentWatcher.class);
   static final long SETTLE_MILLIS = 200;
   static final long MAX_DELAY_MILLIS = 2_000;
+  /** How often an update that failed for a fault of the index folder is tried again without a change. */
+  static final long RETRY_SECONDS = 30;
 
   private final IndexHandle index;
   private final ContentWalker walker;
@@ -67,6 +69,7 @@ public final class ContentWatcher implements Closeable {
     ContentWatcher w = new ContentWatcher(index, indexDir);
     w.synchronizeFolders();
     w.thread.start();
+    w.scheduler.scheduleWithFixedDelay(w::retryWhileFaulty, RETRY_SECONDS, RETRY_SECONDS, TimeUnit.SECONDS);
     return w;
   }
 
@@ -190,7 +193,15 @@ public final class ContentWatcher implements Closeable {
       report.problems().stream().filter(p -> p.severity() != Problem.Severity.WARNING)
           .forEach(p -> LOG.warn("{}: {}", p.path(), p.message()));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("re-indexing after a content change failed; still serving the previous index: {}", e.toString());
+      // the handle logs a fault once when it starts and once when it ends, not at every change
+      LOG.debug("re-indexing after a content change failed", e);
+    }
+  }
+
+  /** While the index cannot be updated (a full or read-only folder), tries again now and then. */
+  private void retryWhileFaulty() {
+    if (index.problem().isPresent()) {
+      schedule();
     }
   }
 

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -29,6 +26,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.collection.ContentWalker;
+import org.dailydl.indexer.index.FolderLock;
 import org.dailydl.indexer.index.IndexArticles;
 import org.dailydl.indexer.index.IndexLocation;
 import org.dailydl.indexer.index.IndexReport;
@@ -51,9 +49,13 @@ public final class IndexHandle implements Closeable {
 
   private final Path contentDir;
   private final IndexLocation location;
+  private final IndexFolder folder;
+  private final IndexHealth health = new IndexHealth();
   private final long maxBytes;
   private final boolean readOnly;
   private final Object writeLock = new Object();
+  /** The served generation's folder was deleted or moved since it was opened (guarded by writeLock). */
+  private boolean folderReplaced;
   private final AtomicLong versions = new AtomicLong();
   private volatile Supplier<Optional<PassageVectors>> passages = Optional::empty;
   private volatile Managed managed;
@@ -96,6 +98,7 @@ public final class IndexHandle implements Closeable {
   private IndexHandle(Path contentDir, Path indexDir, long maxBytes, boolean readOnly) {
     this.contentDir = contentDir.toAbsolutePath().normalize();
     this.location = new IndexLocation(indexDir);
+    this.folder = new IndexFolder(location);
     this.maxBytes = maxBytes;
     this.readOnly = readOnly;
   }
@@ -143,8 +146,13 @@ public final class IndexHandle implements Closeable {
    */
   public static IndexHandle open(Path contentDir, Path indexDir) throws IOException {
     IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES);
-    handle.setAsideIfUnusable();
-    handle.reindex(false);
+    handle.folder.take();
+    try {
+      handle.reindex(false);
+    } catch (IOException | RuntimeException e) {
+      handle.close();
+      throw e;
+    }
     return handle;
   }
 
@@ -152,13 +160,26 @@ public final class IndexHandle implements Closeable {
    * For serving: when a complete index exists it is served at once, and brought up to date in the
    * background (including a full rebuild that was interrupted, e.g. by a killed process); otherwise
    * the index is built before this returns. {@code onIndexed} hears of the background run.
+   *
+   * <p>A fault of the index folder never stops the server: an index folder that cannot be written
+   * (read-only, full disk) is served as it is, and when there is no index and none can be built
+   * the handle opens empty ({@link #acquire} throws {@link IndexUnavailableException}, {@code
+   * /ready} says why) and a later {@link #reindex} builds it. Each fault is logged once.
+   *
+   * @throws FolderLock.HeldException when another process writes this index folder
    */
-  public static IndexHandle openForServing(Path contentDir, Path indexDir, Consumer<IndexReport> onIndexed,
-      Consumer<Exception> onFailure) throws IOException {
+  public static IndexHandle openForServing(Path contentDir, Path indexDir, Consumer<IndexReport> onIndexed)
+      throws IOException {
     IndexHandle handle = new IndexHandle(contentDir, indexDir, ContentWalker.DEFAULT_MAX_BYTES);
-    handle.setAsideIfUnusable();
+    try {
+      handle.folder.take();
+    } catch (FolderLock.HeldException e) {
+      throw e;
+    } catch (IOException e) {
+      handle.health.failed(e, handle.location.current().isPresent());
+    }
     if (handle.location.current().isEmpty()) {
-      onIndexed.accept(handle.reindex(false));
+      handle.buildOrWait(onIndexed);
       return handle;
     }
     synchronized (handle.writeLock) {
@@ -168,7 +189,7 @@ public final class IndexHandle implements Closeable {
       try {
         onIndexed.accept(handle.reindex(false));
       } catch (IOException | RuntimeException e) {
-        onFailure.accept(e);
+        // logged once by the handle's health; the last complete index keeps being served
       }
     }, "dailydl-startup-index");
     updater.setDaemon(true);
@@ -176,36 +197,30 @@ public final class IndexHandle implements Closeable {
     return handle;
   }
 
-  /** Sets the folder aside when it is not an index of ours or its live generation fails its checksums. */
-  private void setAsideIfUnusable() throws IOException {
-    String problem = null;
+  /** With no index yet: builds one, or when that fails for want of a writable folder, opens empty. */
+  private void buildOrWait(Consumer<IndexReport> onIndexed) throws IOException {
     try {
-      if (location.isForeign()) {
-        problem = "it holds files that are not an index of this service";
-      } else {
-        Optional<Path> current = location.current();
-        if (current.isPresent()) {
-          problem = verify(current.get());
-        }
+      onIndexed.accept(reindex(false));
+    } catch (FolderLock.HeldException e) {
+      close();
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      if (!Files.isDirectory(contentDir)) {
+        close();
+        throw e;
       }
-    } catch (IOException e) {
-      problem = e.getMessage();
-    }
-    if (problem != null) {
-      setAside(problem);
+      // logged by the health: serve /health, answer 503 elsewhere until a later run succeeds
     }
   }
 
   /** Null when every file of the generation matches its checksum, else what is wrong. */
   static String verify(Path generation) {
-    try (Directory dir = FSDirectory.open(generation); CheckIndex check = new CheckIndex(dir)) {
-      check.setChecksumsOnly(true);
-      check.setInfoStream(null);
-      CheckIndex.Status status = check.checkIndex();
-      return status.clean ? null : "the index is corrupt (" + status.numBadSegments + " bad segments)";
-    } catch (IOException | RuntimeException e) {
-      return "the index cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-    }
+    return IndexFolder.verify(generation);
+  }
+
+  /** Why the index cannot be updated or built now (read-only or full folder, …), if it cannot. */
+  public Optional<String> problem() {
+    return health.problem();
   }
 
   public Path contentDir() {
@@ -229,18 +244,35 @@ public final class IndexHandle implements Closeable {
     synchronized (writeLock) {
       IndexReport report;
       try {
-        report = run(full);
+        Managed served = managed;
+        folderReplaced |= served != null && !Files.isDirectory(served.generation());
+        folder.ensureWritable(served == null ? null : served.generation());
+        report = runOrRebuild(full);
+        lastReport = report;
+        refresh();
       } catch (IOException | RuntimeException e) {
-        if (!Files.isDirectory(contentDir) || !looksLikeIndexTrouble(e)) {
-          throw e;
+        if (Files.isDirectory(contentDir)) {
+          health.failed(e, managed != null);
         }
-        setAside(e.toString());
-        report = run(true);
+        throw e;
       }
-      lastReport = report;
-      refresh();
+      health.succeeded();
       listeners.forEach(Runnable::run);
       return report;
+    }
+  }
+
+  /** Runs; when the index itself turns out damaged, sets it aside and rebuilds it. */
+  private IndexReport runOrRebuild(boolean full) throws IOException {
+    try {
+      return run(full);
+    } catch (IOException | RuntimeException e) {
+      if (!Files.isDirectory(contentDir) || !looksLikeIndexTrouble(e)) {
+        throw e;
+      }
+      folder.setAside(e.toString());
+      folderReplaced = true;
+      return run(true);
     }
   }
 
@@ -266,19 +298,6 @@ public final class IndexHandle implements Closeable {
     return false;
   }
 
-  /** Moves an unusable index folder aside (never deletes what might be someone's data). */
-  private void setAside(String problem) throws IOException {
-    closeManaged();
-    Path root = location.root();
-    if (Files.exists(root)) {
-      String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-      Path aside = root.resolveSibling(root.getFileName() + ".unusable-" + stamp);
-      Files.move(root, aside);
-      LOG.warn("index folder {} is not usable: {}; moved it to {} and rebuilding from {}",
-          root, problem, aside, contentDir);
-    }
-  }
-
   /** Opens a new generation if the live one changed, else refreshes the current manager. */
   private void refresh() throws IOException {
     Optional<Path> current = location.current();
@@ -286,7 +305,9 @@ public final class IndexHandle implements Closeable {
       throw new IOException("no index was built in " + location.root());
     }
     Managed old = managed;
-    if (old == null || !old.generation().equals(current.get())) {
+    // a folder deleted or set aside is rebuilt under the same generation name: open it afresh
+    if (old == null || folderReplaced || !old.generation().equals(current.get())) {
+      folderReplaced = false;
       Directory directory = FSDirectory.open(current.get());
       managed = new Managed(current.get(), directory, new SearcherManager(directory, new SearcherFactory()));
       if (old != null) {
@@ -302,7 +323,8 @@ public final class IndexHandle implements Closeable {
     while (true) {
       Managed current = managed;
       if (current == null) {
-        throw new IOException("the index is closed");
+        throw new IndexUnavailableException(health.problem().map(p -> "there is no index yet: " + p)
+            .orElse("the index is not open"));
       }
       IndexSearcher searcher;
       try {
@@ -377,7 +399,11 @@ public final class IndexHandle implements Closeable {
   @Override
   public void close() throws IOException {
     synchronized (writeLock) {
-      closeManaged();
+      try {
+        closeManaged();
+      } finally {
+        folder.release();
+      }
     }
   }
 

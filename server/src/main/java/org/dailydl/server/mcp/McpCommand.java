@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.cli.Locations;
+import org.dailydl.indexer.index.FolderLock;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.index.UnusableIndexException;
 import org.dailydl.server.ops.Operations;
@@ -50,14 +51,26 @@ public final class McpCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The index, kept up to date; when a running {@code serve} already writes it, the index as that
+   * server keeps it, read-only (an agent's client starts this beside the server).
+   */
+  private IndexHandle openWritable() throws IOException {
+    try {
+      return IndexHandle.openForServing(locations.content, locations.index,
+          report -> LOG.info("index {}: {} articles in {} ms", report.mode(), report.articles(), report.millis()));
+    } catch (FolderLock.HeldException e) {
+      LOG.info("{}: reading it without writing", e.getMessage());
+      readOnly = true;
+      return IndexHandle.openReadOnly(locations.content, locations.index);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     IndexHandle handle;
     try {
-      handle = readOnly ? IndexHandle.openReadOnly(locations.content, locations.index)
-          : IndexHandle.openForServing(locations.content, locations.index,
-              report -> LOG.info("index {}: {} articles in {} ms", report.mode(), report.articles(), report.millis()),
-              e -> LOG.warn("updating the index failed; serving the last complete index: {}", e.toString()));
+      handle = readOnly ? IndexHandle.openReadOnly(locations.content, locations.index) : openWritable();
     } catch (UnusableIndexException e) {
       spec.commandLine().getErr().println("mcp: cannot serve read-only: " + e.getMessage());
       spec.commandLine().getErr().flush();

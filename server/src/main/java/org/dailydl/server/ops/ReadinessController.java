@@ -48,9 +48,11 @@ public final class ReadinessController implements Feature {
     try (IndexHandle.Lease lease = index.acquire()) {
       articles = lease.corpus().catalog().size();
     } catch (IOException | RuntimeException e) {
-      notReady(ctx, body, "the index is not open");
+      notReady(ctx, body, e.getMessage() == null ? "the index is not open" : e.getMessage());
       return;
     }
+    // serving the last complete index while it cannot be updated: ready, and saying why it may be stale
+    index.problem().ifPresent(p -> body.put("indexProblem", p));
     SemanticService.State state = semantics.state();
     body.put("articles", articles);
     body.put("readOnly", index.isReadOnly());

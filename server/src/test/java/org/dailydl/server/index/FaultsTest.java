@@ -21,6 +21,7 @@ import org.dailydl.indexer.Fixtures;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.collection.Problem;
 import org.dailydl.indexer.index.IndexLocation;
+import org.dailydl.server.ServeProcess;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchService;
 import org.junit.jupiter.api.Test;
@@ -103,85 +104,36 @@ class FaultsTest {
     IndexHandle.open(content, index).close();
     Path before = new IndexLocation(index).current().orElseThrow();
 
-    int port = freePort();
-    Process server = startServer(content, index, port);
-    try {
-      awaitHealthy(port);
-      Thread rebuild = new Thread(() -> post(port, "/api/reindex?full=true"));
+    try (ServeProcess server = ServeProcess.serve(content, index, temp, "--no-watch", "--no-embeddings", "--admin-token", "secret")) {
+      server.awaitHealthy(120);
+      Thread rebuild = new Thread(() -> post(server.port, "/api/reindex?full=true"));
       rebuild.start();
       long deadline = System.currentTimeMillis() + 60_000;
       while (!new IndexLocation(index).rebuildInterrupted() && System.currentTimeMillis() < deadline) {
         Thread.sleep(20);
       }
       assertThat(new IndexLocation(index).rebuildInterrupted()).as("a full rebuild started").isTrue();
-      server.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks run
+      server.kill(); // SIGKILL: no shutdown hooks run
       rebuild.join(10_000);
-    } finally {
-      server.destroyForcibly();
     }
     assertThat(new IndexLocation(index).current()).contains(before);
     assertThat(new IndexLocation(index).rebuildInterrupted()).isTrue();
 
-    Process restarted = startServer(content, index, port);
-    try {
-      awaitHealthy(port);
-      assertThat(get(port, "/api/search?q=" + URLEncoder.encode("注意力", StandardCharsets.UTF_8))).contains("\"total\":");
-      long deadline = System.currentTimeMillis() + 120_000;
+    try (ServeProcess restarted = ServeProcess.serve(content, index, temp, "--no-watch", "--no-embeddings", "--admin-token", "secret")) {
+      restarted.awaitHealthy(120);
+      assertThat(restarted.get("/api/search?q=" + URLEncoder.encode("注意力", StandardCharsets.UTF_8)).body())
+          .contains("\"total\":");
+      long deadline = System.currentTimeMillis() + 180_000;
       while (new IndexLocation(index).rebuildInterrupted() && System.currentTimeMillis() < deadline) {
         Thread.sleep(100);
       }
-      assertThat(new IndexLocation(index).rebuildInterrupted()).as("the rebuild finished").isFalse();
+      assertThat(new IndexLocation(index).rebuildInterrupted()).as("the rebuild finished:\n" + restarted.output()).isFalse();
       assertThat(new IndexLocation(index).current()).isPresent().get().isNotEqualTo(before);
-      assertThat(get(port, "/api/stats")).contains("\"articles\":1210");
-    } finally {
-      restarted.destroy();
-      restarted.waitFor(30, TimeUnit.SECONDS);
-    }
-  }
-
-  private Process startServer(Path content, Path index, int port) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "org.dailydl.server.Main", "serve", "--content", content.toString(), "--index", index.toString(),
-        "--port", Integer.toString(port), "--no-watch", "--admin-token", "secret");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(temp.resolve("server-" + System.nanoTime() + ".log").toFile());
-    return builder.start();
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+      assertThat(restarted.get("/api/stats").body()).contains("\"articles\":1210");
     }
   }
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  private static void awaitHealthy(int port) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (System.currentTimeMillis() < deadline) {
-      try {
-        if (get(port, "/health").contains("ok")) {
-          return;
-        }
-      } catch (RuntimeException e) {
-        Thread.sleep(100);
-      }
-    }
-    throw new AssertionError("server did not answer on port " + port);
-  }
-
-  private static String get(int port, String path) {
-    try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-    } catch (IOException e) {
-      throw new RuntimeException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RuntimeException(e);
-    }
-  }
 
   private static void post(int port, String path) {
     try {
