@@ -1,5 +1,6 @@
 // A small wrapper around fetch for the JSON API: same origin only, query parameters from an object,
-// errors as ApiError (the server answers errors as {status, title, detail}), a timeout, and
+// errors as ApiError (the server answers errors as RFC 9457 problem details: {type, title, status,
+// detail, instance}), a timeout, and
 // cancellation through an AbortSignal so a view can drop requests it no longer needs.
 
 //
@@ -10,6 +11,7 @@
 //                          hit: {id, path, title, category, tags, snippet, score, signals}   (no summary, no kind)
 //   GET /api/suggest       {query, suggestions: [{text, kind: title|heading, id, path, title}]}
 //   GET /api/articles      {total, articles: [{id, path, title, category, tags, summary, kind}]}
+//                          (?path=: the one article at that path, or 404)
 //   GET /api/articles/{id} {id, path, title, category, tags, summary, date, kind, size,
 //                           toc: [{level, text, anchor}], html, links, backlinks: [{id, path, title, text}],
 //                           keywords: [{term, weight}]}
@@ -115,6 +117,12 @@ export function articleApi(id) {
 /** GET /api/articles/{id}. */
 export function getArticle(id, { signal } = {}) {
   return getJson(articleApi(id), {}, { signal });
+}
+
+/** The article at a content path: GET /api/articles?path= finds its id, GET /api/articles/{id} reads it. */
+export async function getArticleAtPath(path, { signal } = {}) {
+  const found = await getJson('/api/articles', { path }, { signal });
+  return getArticle(found.articles[0].id, { signal });
 }
 
 let categoriesPromise = null;

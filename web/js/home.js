@@ -2,7 +2,7 @@
 // its list of articles), a way into the topic graph, and the knowledge base's own home article
 // (README.md), rendered like any article.
 
-import { getJson, categories, isAbort } from './api.js';
+import { getArticleAtPath, categories, isAbort } from './api.js';
 import {
   h, replaceChildren, categoryColor, categoryLabel, registerCategories, statusPanel, describeError,
   setTitle, formatNumber,
@@ -41,7 +41,7 @@ class HomeView {
     const home = siteInfo().home;
     const [cats, readme] = await Promise.all([
       categories().then((c) => ({ ok: c }), (error) => ({ error })),
-      home ? getJson('/api/articles', { path: home }, { signal }).then((a) => ({ ok: a }), (error) => ({ error }))
+      home ? getArticleAtPath(home, { signal }).then((a) => ({ ok: a }), (error) => ({ error }))
         : Promise.resolve({ error: { notFound: true } }),
     ]);
     if (signal.aborted) return;

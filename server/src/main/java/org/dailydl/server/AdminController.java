@@ -9,6 +9,7 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,15 +17,22 @@ import java.util.List;
 import java.util.Map;
 import org.dailydl.indexer.cli.ReportWriter;
 import org.dailydl.server.index.IndexHandle;
-import org.dailydl.server.web.ApiError;
+import org.dailydl.server.openapi.OpenApiDocument;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
-import org.dailydl.server.web.Params;
+import org.dailydl.server.web.IndexReportSchema;
+import org.dailydl.server.web.QueryParameter;
 
 /**
  * Routes that change state. They are disabled unless an admin token is configured, and then need
  * {@code Authorization: Bearer TOKEN}, compared in constant time.
  */
 public final class AdminController implements Feature {
+  static final QueryParameter.Flag FULL = new QueryParameter.Flag("full");
+
+  /** The rules of each operation's query parameters, published in the OpenAPI document. */
+  public static final Map<String, List<QueryParameter>> QUERY_PARAMETERS = Map.of("reindex", List.of(FULL));
+
   private final IndexHandle index;
   private final byte[] token;
 
@@ -42,19 +50,24 @@ public final class AdminController implements Feature {
   @OpenApi(
       path = "/api/reindex",
       methods = HttpMethod.POST,
+      operationId = "reindex",
       summary = "Re-index the content folder now (admin)",
       description = "Disabled unless the server was started with --admin-token; then requires "
-          + "'Authorization: Bearer TOKEN'. full=true rebuilds from scratch.",
+          + "'Authorization: Bearer TOKEN'. Answers 409 on a server started with --read-only.",
       tags = {"admin"},
-      queryParams = @OpenApiParam(name = "full", type = Boolean.class),
+      security = @OpenApiSecurity(name = OpenApiDocument.BEARER),
+      queryParams = @OpenApiParam(name = "full", type = Boolean.class, description = "rebuild from scratch"),
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = Map.class)),
-        @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = IndexReportSchema.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "409", description = "the server serves a prebuilt index (--read-only)",
+            content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void reindex(Context ctx) throws IOException {
     authorize(ctx);
-    boolean full = Params.choice(ctx, "full", "false", List.of("true", "false")).equals("true");
+    boolean full = FULL.read(ctx);
     ctx.json(ReportWriter.toMap(index.reindex(full)));
   }
 

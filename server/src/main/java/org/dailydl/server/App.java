@@ -25,14 +25,14 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.dailydl.server.index.IndexUnavailableException;
 import org.dailydl.server.index.ReadOnlyIndexException;
-import org.dailydl.server.ops.AppVersion;
+import org.dailydl.server.openapi.OpenApiDocument;
 import org.dailydl.server.ops.CorsPolicy;
 import org.dailydl.server.pages.NotFoundPage;
 import org.dailydl.server.search.InvalidQueryException;
-import org.dailydl.server.web.ApiError;
 import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.JsonErrorHandler;
 import org.dailydl.server.web.PageFilter;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.SecurityHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,14 +86,11 @@ public final class App {
         config.staticFiles.add("/web", Location.CLASSPATH);
       }
       config.staticFiles.enableWebjars();
+      // the processor's document, amended from the code (parameter rules, statuses, security, schemas)
       config.registerPlugin(new OpenApiPlugin(openapi -> openapi
           .withDocumentationPath("/openapi")
-          .withDefinitionConfiguration((version, definition) -> definition.withInfo(info -> {
-            info.setTitle("Daily-DeepLearning API");
-            info.setVersion(AppVersion.get());
-            info.setDescription("Search, articles, related articles and the topic graph of a Chinese "
-                + "deep-learning knowledge base.");
-          }))));
+          .withDefinitionConfiguration((version, definition) -> definition
+              .withDefinitionProcessor(generated -> OpenApiDocument.amend(generated).toPrettyString()))));
       config.registerPlugin(new SwaggerPlugin(swagger -> {
         swagger.setUiPath("/swagger");
         swagger.setDocumentationPath("/openapi");
@@ -133,7 +130,7 @@ public final class App {
   private static final List<String> JSON_PATHS = List.of("/api", "/health", "/ready", "/openapi", "/metrics", "/mcp",
       "/sitemap.xml", "/feed.xml", "/robots.txt");
 
-  /** The one mapping of failures to JSON errors; the catch-all logs and leaks nothing. */
+  /** The one mapping of failures to problem details (RFC 9457); the catch-all logs and leaks nothing. */
   private static void mapErrors(Javalin app, Function<Context, String> pageFor) {
     app.exception(ValidationException.class, (e, ctx) ->
         error(ctx, HttpStatus.BAD_REQUEST, e.getErrors().values().stream().flatMap(List::stream)
@@ -156,7 +153,7 @@ public final class App {
       error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "the server could not answer this request; it has been logged");
     });
     app.error(HttpStatus.NOT_FOUND, ctx -> {
-      if (isJsonError(ctx) || isHtml(ctx)) {
+      if (isProblem(ctx) || isHtml(ctx)) {
         return;
       }
       if (wantsHtml(ctx)) {
@@ -166,7 +163,7 @@ public final class App {
       }
     });
     app.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> {
-      if (!isJsonError(ctx)) {
+      if (!isProblem(ctx)) {
         error(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method " + ctx.method() + " is not allowed on " + ctx.path());
       }
     });
@@ -201,14 +198,16 @@ public final class App {
     return type != null && type.startsWith("text/html");
   }
 
-  private static boolean isJsonError(Context ctx) {
-    String body = ctx.result();
-    return body != null && body.startsWith("{\"status\"");
+  /** Whether the answer is already a problem (a handler threw it before the status handler ran). */
+  private static boolean isProblem(Context ctx) {
+    String type = ctx.res().getContentType();
+    return type != null && type.startsWith(Problem.MEDIA_TYPE);
   }
 
   static void error(Context ctx, HttpStatus status, String detail) {
     ctx.status(status);
-    ctx.json(new ApiError(status.getCode(), status.getMessage(), detail));
+    Problem problem = Problem.of(status.getCode(), status.getMessage(), detail, ctx.req().getRequestURI());
+    ctx.contentType(Problem.MEDIA_TYPE).result(ctx.jsonMapper().toJsonString(problem, Problem.class));
   }
 
   private static String readPage(Path webDir) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.HttpClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -39,18 +39,28 @@ class AppTest {
     return JSON.readTree(response.body().string());
   }
 
+  /** An RFC 9457 problem of this status, for the request's path. */
   static void assertJsonError(Response response, int status) throws Exception {
     assertThat(response.code()).isEqualTo(status);
-    assertThat(response.header("Content-Type")).startsWith("application/json");
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     JsonNode body = json(response);
+    assertThat(body.get("type").asText()).isEqualTo("about:blank");
     assertThat(body.get("status").asInt()).isEqualTo(status);
     assertThat(body.get("title").asText()).isNotBlank();
     assertThat(body.get("detail").asText()).isNotBlank();
+    assertThat(body.get("instance").asText()).isEqualTo(response.request().url().encodedPath());
+  }
+
+  /** The id of the one article {@code GET /api/articles?path=} lists. */
+  static String idAt(HttpClient client, String path) throws Exception {
+    JsonNode list = json(client.get("/api/articles?path=" + enc(path)));
+    assertThat(list.get("total").asInt()).isEqualTo(1);
+    return list.get("articles").get(0).get("id").asText();
   }
 
   @Test
   void search_returns_hits_and_validates_parameters() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       JsonNode body = json(client.get("/api/search?q=" + enc("注意力") + "&size=5"));
       assertThat(body.get("total").asInt()).isPositive();
       JsonNode hit = body.get("hits").get(0);
@@ -78,7 +88,7 @@ class AppTest {
 
   @Test
   void a_repeated_search_is_answered_from_the_cache_with_the_same_json_and_its_own_time() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       String path = "/api/search?size=3&q=" + enc("卷积 \"tookMs\":1");
       JsonNode first = json(client.get(path));
       Response again = client.get(path);
@@ -96,7 +106,7 @@ class AppTest {
 
   @Test
   void suggest_completes_titles_and_headings() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       JsonNode body = json(client.get("/api/suggest?q=" + enc("注意")));
       assertThat(body.get("suggestions").get(0).get("text").asText()).isEqualTo("注意力机制（Attention）");
       JsonNode heading = json(client.get("/api/suggest?q=" + enc("缩放")));
@@ -107,23 +117,25 @@ class AppTest {
 
   @Test
   void articles_list_filter_lookup_by_path_and_by_id() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       JsonNode list = json(client.get("/api/articles?category=" + enc("机器学习")));
       assertThat(list.get("total").asInt()).isEqualTo(2);
-      JsonNode one = json(client.get("/api/articles?path=" + enc("深度学习/CNN.md")));
+      JsonNode one = json(client.get("/api/articles?path=" + enc("深度学习/CNN.md"))).get("articles").get(0);
       assertThat(one.get("title").asText()).isEqualTo("卷积神经网络（CNN）");
-      assertThat(one.get("html").asText()).contains("<h1");
       JsonNode byId = json(client.get("/api/articles/" + one.get("id").asText()));
+      assertThat(byId.get("html").asText()).contains("<h1");
       assertThat(byId.get("path").asText()).isEqualTo("深度学习/CNN.md");
       assertThat(byId.get("backlinks").size()).isPositive();
       assertJsonError(client.get("/api/articles/does-not-exist"), 404);
       assertJsonError(client.get("/api/articles?path=" + enc("../../../etc/passwd")), 400);
+      assertJsonError(client.get("/api/articles?path=" + enc("深度学习/none.md")), 404);
+      assertJsonError(client.get("/api/articles?category=" + enc("机器学习") + "&path=" + enc("深度学习/CNN.md")), 404);
     });
   }
 
   @Test
   void related_by_id_and_by_path_with_reasons() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       String path = enc("机器学习/05_KNN.md");
       JsonNode byPath = json(client.get("/api/related?path=" + path + "&size=3"));
       JsonNode hit = byPath.get("hits").get(0);
@@ -131,7 +143,7 @@ class AppTest {
         assertThat(hit.has(field)).as(field).isTrue();
       }
       assertThat(hit.get("reasons").size()).isPositive();
-      String id = json(client.get("/api/articles?path=" + path)).get("id").asText();
+      String id = idAt(client, "机器学习/05_KNN.md");
       assertThat(json(client.get("/api/articles/" + id + "/related?size=3"))).isEqualTo(byPath);
       assertJsonError(client.get("/api/articles/nope/related"), 404);
       assertJsonError(client.get("/api/related?path=" + enc("nope.md")), 404);
@@ -142,7 +154,7 @@ class AppTest {
 
   @Test
   void graph_whole_and_neighbourhood_with_validated_depth() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       JsonNode whole = json(client.get("/api/graph"));
       assertThat(whole.get("nodes").size()).isGreaterThan(10);
       assertThat(whole.get("edges").size()).isPositive();
@@ -150,7 +162,7 @@ class AppTest {
       for (String field : new String[] {"id", "label", "kind", "weight"}) {
         assertThat(node.has(field)).as(field).isTrue();
       }
-      String id = json(client.get("/api/articles?path=" + enc("深度学习/CNN.md"))).get("id").asText();
+      String id = idAt(client, "深度学习/CNN.md");
       JsonNode local = json(client.get("/api/graph?center=" + id + "&depth=2"));
       assertThat(local.get("nodes").findValuesAsText("id")).contains(id);
       assertJsonError(client.get("/api/graph?center=" + id + "&depth=3"), 400);
@@ -162,9 +174,9 @@ class AppTest {
 
   @Test
   void reindex_is_disabled_without_a_token_and_needs_it_when_configured() {
-    JavalinTest.test(index.app(), (server, client) -> assertJsonError(client.post("/api/reindex", ""), 403));
+    OpenApiContract.test(index.app(), (server, client) -> assertJsonError(client.post("/api/reindex", ""), 403));
     var app = App.create(ServeCommand.features(index.handle, index.glossary(), "s3cret", SemanticService.disabled()), App.Settings.DEFAULT);
-    JavalinTest.test(app, (server, client) -> {
+    OpenApiContract.test(app, (server, client) -> {
       assertJsonError(client.post("/api/reindex", ""), 401);
       assertJsonError(client.post("/api/reindex", "", req -> req.header("Authorization", "Bearer wrong")), 401);
       Response ok = client.post("/api/reindex", "", req -> req.header("Authorization", "Bearer s3cret"));
@@ -175,7 +187,7 @@ class AppTest {
 
   @Test
   void categories_stats_and_health() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       JsonNode categories = json(client.get("/api/categories"));
       assertThat(categories.findValuesAsText("name")).contains("深度学习", "机器学习");
       JsonNode stats = json(client.get("/api/stats"));
@@ -187,7 +199,7 @@ class AppTest {
 
   @Test
   void unknown_routes_and_wrong_methods_are_json_errors() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       assertJsonError(client.get("/api/nope"), 404);
       assertJsonError(client.post("/api/search?q=a", "{}"), 405);
       assertJsonError(client.delete("/api/articles/x"), 405);
@@ -196,7 +208,7 @@ class AppTest {
 
   @Test
   void openapi_document_and_swagger_ui_are_served_locally() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       JsonNode doc = json(client.get("/openapi"));
       assertThat(doc.get("paths").has("/api/search")).isTrue();
       assertThat(doc.get("paths").has("/api/articles/{id}")).isTrue();
@@ -209,7 +221,7 @@ class AppTest {
 
   @Test
   void page_routes_serve_the_page_with_security_headers() {
-    JavalinTest.test(index.app(), (server, client) -> {
+    OpenApiContract.test(index.app(), (server, client) -> {
       String id = json(client.get("/api/articles")).get("articles").get(0).get("id").asText();
       for (String route : new String[] {"/", "/search?q=x", "/articles/" + id, "/graph", "/articles/abc"}) {
         Response page = client.get(route);

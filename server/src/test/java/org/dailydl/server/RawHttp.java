@@ -43,12 +43,18 @@ public final class RawHttp {
   }
 
   public Response send(String method, String target, String body) throws IOException {
+    return send(method, target, body, Map.of());
+  }
+
+  /** Sends with these extra request headers (names and values as written). */
+  public Response send(String method, String target, String body, Map<String, String> headers) throws IOException {
     byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     request.write((method + " ").getBytes(StandardCharsets.ISO_8859_1));
     request.write(target.getBytes(StandardCharsets.ISO_8859_1));
     StringBuilder head = new StringBuilder(" HTTP/1.1\r\nHost: localhost:" + port + "\r\nConnection: close\r\n"
         + "Accept: */*\r\nUser-Agent: dailydl-hardening\r\n");
+    headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     if (body != null) {
       head.append("Content-Type: application/json\r\nContent-Length: ").append(payload.length).append("\r\n");
     }

@@ -10,13 +10,14 @@ import java.util.Set;
 
 /**
  * The properties every response to a hostile request must have, collected rather than asserted one
- * by one, so a run reports every kind of violation with examples instead of stopping at the first.
+ * by one, so a run reports every kind of violation with examples instead of stopping at the first;
+ * among them, that the answer is what the OpenAPI document says ({@link OpenApiContract}).
  */
 final class ResponseChecks {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EXAMPLES = 4;
 
-  /** Routes whose errors are JSON {status, title, detail} (DESIGN §6). */
+  /** Routes whose errors are RFC 9457 problems {type, title, status, detail, instance} (DESIGN §6). */
   private static final List<String> JSON_ROUTES = List.of("/api", "/health", "/openapi");
 
   /** Text no response may contain unless the request itself did (echoed input is not a leak). */
@@ -49,6 +50,11 @@ final class ResponseChecks {
     if (jsonRoute && response.status() >= 400 && !method.equals("HEAD")) {
       checkJsonError(response, summary);
     }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    response.headers().forEach((name, value) -> headers.put(name, List.of(value)));
+    for (String violation : OpenApiContract.get().violations(method, target, response.status(), headers, response.body())) {
+      add("answer breaks the OpenAPI document", HostileInputs.escapeControls(violation));
+    }
     String decoded = HostileInputs.decodeLeniently(target);
     for (String marker : forbidden) {
       if (response.body().contains(marker) && !decoded.contains(marker) && !target.contains(marker)) {
@@ -59,8 +65,8 @@ final class ResponseChecks {
 
   private void checkJsonError(RawHttp.Response response, String summary) {
     String type = response.header("content-type");
-    if (type == null || !type.startsWith("application/json")) {
-      add("error on a JSON route is not application/json", summary);
+    if (type == null || !type.startsWith("application/problem+json")) {
+      add("error on a JSON route is not application/problem+json", summary);
       return;
     }
     JsonNode body;
@@ -74,7 +80,7 @@ final class ResponseChecks {
         || body.path("status").asInt() != response.status()) {
       add("error JSON lacks integer 'status' equal to the HTTP status", summary);
     }
-    for (String field : new String[] {"title", "detail"}) {
+    for (String field : new String[] {"type", "title", "detail"}) {
       if (body == null || !body.path(field).isTextual() || body.path(field).asText().isBlank()) {
         add("error JSON lacks a non-empty string '" + field + "'", summary);
       }

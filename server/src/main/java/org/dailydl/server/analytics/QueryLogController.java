@@ -14,16 +14,21 @@ import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiRequired;
 import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.index.IndexHandle;
-import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
-import org.dailydl.server.web.Params;
+import org.dailydl.server.web.QueryParameter;
+import org.dailydl.server.openapi.OpenApiDocument;
 
 /**
  * The query log's two routes: {@code POST /api/feedback/open}, where the page reports that a
@@ -38,8 +43,13 @@ public final class QueryLogController implements Feature {
   private final IndexHandle index;
   private final byte[] token;
 
+  static final QueryParameter.Whole LIMIT = new QueryParameter.Whole("limit", 50, 1, 500);
+
+  /** The rules of each operation's query parameters, published in the OpenAPI document. */
+  public static final Map<String, List<QueryParameter>> QUERY_PARAMETERS = Map.of("queryReport", List.of(LIMIT));
+
   /** The opened report from the page: the query and the article opened (by path or by id). */
-  public record OpenedResult(String query, String path, String id) {}
+  public record OpenedResult(@OpenApiRequired String query, String path, String id) {}
 
   /** @param token the admin token, or null/blank to disable the summary route */
   public QueryLogController(QueryLog log, IndexHandle index, String token) {
@@ -57,6 +67,7 @@ public final class QueryLogController implements Feature {
   @OpenApi(
       path = "/api/feedback/open",
       methods = HttpMethod.POST,
+      operationId = "reportOpened",
       summary = "Report that a search result was opened (for the query log)",
       description = "Body {\"query\": \"…\", \"path\": \"…\"} (or \"id\" instead of \"path\"). Answers 204; "
           + "recorded only when the server runs with --query-log.",
@@ -64,8 +75,8 @@ public final class QueryLogController implements Feature {
       requestBody = @OpenApiRequestBody(content = @OpenApiContent(from = OpenedResult.class)),
       responses = {
         @OpenApiResponse(status = "204"),
-        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void opened(Context ctx) throws IOException {
     ctx.header("Cache-Control", "no-store");
@@ -98,15 +109,18 @@ public final class QueryLogController implements Feature {
   @OpenApi(
       path = "/api/admin/queries",
       methods = HttpMethod.GET,
+      operationId = "queryReport",
       summary = "What readers search for: most frequent queries, those without results, those never opened (admin)",
       description = "Needs --query-log and --admin-token ('Authorization: Bearer TOKEN').",
       tags = {"admin"},
-      queryParams = @OpenApiParam(name = "limit", type = Integer.class, description = "entries per list, 1–500 (default 50)"),
+      security = @OpenApiSecurity(name = OpenApiDocument.BEARER),
+      queryParams = @OpenApiParam(name = "limit", type = Integer.class, description = "entries per list"),
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = QueryStats.Report.class)),
-        @OpenApiResponse(status = "401", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "403", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "401", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "403", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void queries(Context ctx) {
     ctx.header("Cache-Control", "no-store");
@@ -114,7 +128,7 @@ public final class QueryLogController implements Feature {
     if (!log.enabled()) {
       throw new NotFoundResponse("the query log is off; start the server with --query-log FILE");
     }
-    ctx.json(log.report(Params.integer(ctx, "limit", 50, 1, 500)));
+    ctx.json(log.report(LIMIT.read(ctx)));
   }
 
   private void authorize(Context ctx) {

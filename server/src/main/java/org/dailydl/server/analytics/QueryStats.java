@@ -1,5 +1,7 @@
 package org.dailydl.server.analytics;
 
+import io.javalin.openapi.OpenApiName;
+import io.javalin.openapi.OpenApiNullable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +35,8 @@ final class QueryStats {
    * @param zeroResults queries whose last search found nothing, most searched first
    * @param neverOpened queries with results of which no result was ever opened, most searched first
    */
-  record Report(String since, long searches, long distinctQueries, long opens, boolean opensReported, long dropped,
+  @OpenApiName("QueryReport")
+  record Report(@OpenApiNullable String since, long searches, long distinctQueries, long opens, boolean opensReported, long dropped,
       List<QueryCount> top, List<QueryCount> zeroResults, List<QueryCount> neverOpened) {}
 
   private static final class Counts {

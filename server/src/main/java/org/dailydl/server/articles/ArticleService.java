@@ -91,6 +91,13 @@ public final class ArticleService {
     }
   }
 
+  /** The listing of the article at this content path; empty when there is none. */
+  public Optional<ArticleView.Summary> summaryByPath(String path) throws IOException {
+    try (IndexHandle.Lease lease = index.acquire()) {
+      return lease.corpus().catalog().byPath(path).map(ArticleService::summary);
+    }
+  }
+
   /** The article at this content path, rendered; empty when there is none. */
   public Optional<ArticleView.Full> byPath(String path) throws IOException {
     try (IndexHandle.Lease lease = index.acquire()) {
@@ -132,7 +139,7 @@ public final class ArticleService {
     List<ArticleView.LinkRef> backlinks = links.incoming(a.id()).stream()
         .map(e -> ref(catalog, e.source(), e.text())).toList();
     return Optional.of(new ArticleView.Full(a.id(), a.path(), a.title(), a.category(), a.tags(), a.summary(), a.date(),
-        a.kind().label(), a.size(), rendered.get().toc(), rendered.get().html(), outgoing, backlinks,
+        ArticleView.Kind.of(a.kind()), a.size(), rendered.get().toc(), rendered.get().html(), outgoing, backlinks,
         corpus.terms().keywords(a.id(), KEYWORDS), readingOrder(corpus, a)));
   }
 
@@ -200,6 +207,6 @@ public final class ArticleService {
   }
 
   static ArticleView.Summary summary(IndexedArticle a) {
-    return new ArticleView.Summary(a.id(), a.path(), a.title(), a.category(), a.tags(), a.summary(), a.kind().label());
+    return new ArticleView.Summary(a.id(), a.path(), a.title(), a.category(), a.tags(), a.summary(), ArticleView.Kind.of(a.kind()));
   }
 }

@@ -11,7 +11,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import org.dailydl.server.files.FileController;
-import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
 
 /** HTTP for the images a notebook's cells output: {@code GET /articles/{id}/outputs/{n}}. */
@@ -30,6 +30,7 @@ public final class NotebookImageController implements Feature {
   @OpenApi(
       path = "/articles/{id}/outputs/{n}",
       methods = HttpMethod.GET,
+      operationId = "notebookOutput",
       summary = "The n-th image a notebook's code cells output (a Matplotlib figure), as the article shows it",
       tags = {"articles"},
       pathParams = {
@@ -40,8 +41,8 @@ public final class NotebookImageController implements Feature {
       responses = {
         @OpenApiResponse(status = "200", content = {@OpenApiContent(type = "image/png"), @OpenApiContent(type = "image/jpeg")}),
         @OpenApiResponse(status = "304"),
-        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void image(Context ctx) throws IOException {
     String id = ctx.pathParam("id");

@@ -29,7 +29,7 @@ public final class SiteController implements Feature, PageFilter {
     app.get("/api/site", this::site);
   }
 
-  @OpenApi(path = "/api/site", methods = HttpMethod.GET, tags = {"articles"},
+  @OpenApi(path = "/api/site", methods = HttpMethod.GET, operationId = "site", tags = {"articles"},
       summary = "The site: title, tagline, description, example queries, categories with labels, home page, language",
       description = "From dailydl.yml at the top of the content folder; what it does not set is derived from the folder.",
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = SiteView.class)))

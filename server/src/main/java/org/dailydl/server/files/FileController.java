@@ -12,7 +12,7 @@ import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.nio.file.Files;
-import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
 
 /**
@@ -39,13 +39,20 @@ public final class FileController implements Feature {
   @OpenApi(
       path = "/files/{path}",
       methods = HttpMethod.GET,
+      operationId = "getFile",
       summary = "An image of the content folder that an article shows (png, jpg, jpeg, gif, webp, svg)",
       tags = {"articles"},
       pathParams = @OpenApiParam(name = "path", required = true, description = "content path, e.g. 03-Deep-Learning/figures/x.svg"),
       responses = {
-        @OpenApiResponse(status = "200"),
-        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "200", content = {
+          @OpenApiContent(mimeType = "image/png", type = "string", format = "binary"),
+          @OpenApiContent(mimeType = "image/jpeg", type = "string", format = "binary"),
+          @OpenApiContent(mimeType = "image/gif", type = "string", format = "binary"),
+          @OpenApiContent(mimeType = "image/webp", type = "string", format = "binary"),
+          @OpenApiContent(mimeType = "image/svg+xml", type = "string", format = "binary")
+        }),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void file(Context ctx) throws IOException {
     String path = ctx.pathParam("path");

@@ -9,12 +9,23 @@ import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
-import org.dailydl.server.web.ApiError;
+import java.util.List;
+import java.util.Map;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
-import org.dailydl.server.web.Params;
+import org.dailydl.server.web.QueryParameter;
 
 /** HTTP in and out for the topic graph. */
 public final class GraphController implements Feature {
+  static final QueryParameter.Text CENTER = new QueryParameter.Text("center", 300, false);
+  static final QueryParameter.Whole DEPTH = new QueryParameter.Whole("depth", 1, 1, 2);
+  static final QueryParameter.Whole LIMIT = new QueryParameter.Whole("limit", GraphService.DEFAULT_LIMIT, 1, GraphService.MAX_LIMIT);
+  static final QueryParameter.Category CATEGORY = new QueryParameter.Category();
+
+  /** The rules of each operation's query parameters, published in the OpenAPI document. */
+  public static final Map<String, List<QueryParameter>> QUERY_PARAMETERS = Map.of(
+      "graph", List.of(CENTER, DEPTH, LIMIT, CATEGORY));
+
   private final GraphService graph;
 
   public GraphController(GraphService graph) {
@@ -29,6 +40,7 @@ public final class GraphController implements Feature {
   @OpenApi(
       path = "/api/graph",
       methods = HttpMethod.GET,
+      operationId = "graph",
       summary = "The topic graph, or one node's neighbourhood",
       description = "Nodes are articles, topics (topic:TERM) and categories (category:NAME); edges are links, "
           + "strong similarity, topic membership and category membership. A neighbourhood has at most "
@@ -38,22 +50,21 @@ public final class GraphController implements Feature {
       tags = {"graph"},
       queryParams = {
         @OpenApiParam(name = "center", description = "node id: an article id, topic:TERM or category:NAME"),
-        @OpenApiParam(name = "depth", type = Integer.class, description = "1 or 2 (default 1), with center"),
-        @OpenApiParam(name = "limit", type = Integer.class, description = "at most this many nodes without center: 1 to "
-            + GraphService.MAX_LIMIT + " (default " + GraphService.DEFAULT_LIMIT + ")"),
+        @OpenApiParam(name = "depth", type = Integer.class, description = "with center: links followed from it"),
+        @OpenApiParam(name = "limit", type = Integer.class, description = "without center: at most this many nodes"),
         @OpenApiParam(name = "category", description = "without center: only this category's articles and topics "
             + "(/ for the notes at the top of the content folder)")
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = TopicGraph.class)),
-        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class)),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE)),
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void graph(Context ctx) throws IOException {
-    String center = Params.optionalText(ctx, "center", 300);
-    int depth = Params.integer(ctx, "depth", 1, 1, 2);
-    int limit = Params.integer(ctx, "limit", GraphService.DEFAULT_LIMIT, 1, GraphService.MAX_LIMIT);
-    String category = Params.category(ctx);
+    String center = CENTER.read(ctx);
+    int depth = DEPTH.read(ctx);
+    int limit = LIMIT.read(ctx);
+    String category = CATEGORY.read(ctx);
     if (center == null) {
       ctx.json(graph.graph(limit, category));
       return;

@@ -110,13 +110,13 @@ public final class GraphService {
       for (TopicGraph.Edge e : graph.edges()) {
         adjacent.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
         adjacent.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e);
-        if (!e.kind().equals("category")) {
+        if (e.kind() != TopicGraph.EdgeKind.CATEGORY) {
           degree.merge(e.source(), 1, Integer::sum);
           degree.merge(e.target(), 1, Integer::sum);
         }
       }
       adjacent.values().forEach(list -> list.sort(BY_WEIGHT));
-      this.articlesByDegree = graph.nodes().stream().filter(n -> n.kind().equals("article"))
+      this.articlesByDegree = graph.nodes().stream().filter(n -> n.kind() == TopicGraph.NodeKind.ARTICLE)
           .sorted(Comparator.<TopicGraph.Node>comparingInt(n -> -degree.getOrDefault(n.id(), 0))
               .thenComparing(TopicGraph.Node::id))
           .toList();
@@ -128,11 +128,11 @@ public final class GraphService {
     }
 
     private TopicGraph select(int limit, String category) {
-      List<TopicGraph.Node> categories = graph.nodes().stream().filter(n -> n.kind().equals("category"))
+      List<TopicGraph.Node> categories = graph.nodes().stream().filter(n -> n.kind() == TopicGraph.NodeKind.CATEGORY)
           .filter(n -> category == null || category.equals(n.category())).toList();
       List<TopicGraph.Node> articles = articlesByDegree.stream()
           .filter(n -> category == null || category.equals(n.category())).toList();
-      List<TopicGraph.Node> topics = graph.nodes().stream().filter(n -> n.kind().equals("topic"))
+      List<TopicGraph.Node> topics = graph.nodes().stream().filter(n -> n.kind() == TopicGraph.NodeKind.TOPIC)
           .filter(n -> category == null || adjacent.getOrDefault(n.id(), List.of()).stream()
               .filter(e -> category.equals(nodes.get(e.source()).category())).count() >= 2)
           .toList();
@@ -194,22 +194,22 @@ public final class GraphService {
 
     for (Map.Entry<String, Integer> c : catalog.categories().entrySet()) {
       String name = c.getKey().isEmpty() ? "首页" : c.getKey();
-      nodes.add(new TopicGraph.Node("category:" + c.getKey(), name, "category", c.getKey(), c.getValue()));
+      nodes.add(new TopicGraph.Node("category:" + c.getKey(), name, TopicGraph.NodeKind.CATEGORY, c.getKey(), c.getValue()));
     }
     for (IndexedArticle a : catalog.articles()) {
       int degree = links.outgoing(a.id()).size() + links.incoming(a.id()).size();
-      nodes.add(new TopicGraph.Node(a.id(), a.title(), "article", a.category(), 1 + degree));
-      edges.add(new TopicGraph.Edge(a.id(), "category:" + a.category(), "category", 0.2));
+      nodes.add(new TopicGraph.Node(a.id(), a.title(), TopicGraph.NodeKind.ARTICLE, a.category(), 1 + degree));
+      edges.add(new TopicGraph.Edge(a.id(), "category:" + a.category(), TopicGraph.EdgeKind.CATEGORY, 0.2));
       for (LinkGraph.Edge link : links.outgoing(a.id())) {
-        edges.add(new TopicGraph.Edge(a.id(), link.target(), "link", 1.0));
+        edges.add(new TopicGraph.Edge(a.id(), link.target(), TopicGraph.EdgeKind.LINK, 1.0));
       }
     }
     similarEdges(catalog, links, corpus.terms(), edges);
     for (Topics.Topic topic : corpus.topics().all()) {
       String id = "topic:" + topic.term();
-      nodes.add(new TopicGraph.Node(id, topic.label(), "topic", null, topic.articles().size()));
+      nodes.add(new TopicGraph.Node(id, topic.label(), TopicGraph.NodeKind.TOPIC, null, topic.articles().size()));
       for (String article : topic.articles()) {
-        edges.add(new TopicGraph.Edge(article, id, "topic", 0.5));
+        edges.add(new TopicGraph.Edge(article, id, TopicGraph.EdgeKind.TOPIC, 0.5));
       }
     }
     return new TopicGraph(List.copyOf(nodes), List.copyOf(edges));
@@ -227,7 +227,7 @@ public final class GraphService {
       for (TermStatistics.Similar close : terms.mostSimilar(a.id(), SIMILAR_PER_ARTICLE, MIN_SIMILARITY)) {
         String key = pairKey(a.id(), close.id());
         if (!linked.contains(key)) {
-          similar.putIfAbsent(key, new TopicGraph.Edge(a.id(), close.id(), "similar",
+          similar.putIfAbsent(key, new TopicGraph.Edge(a.id(), close.id(), TopicGraph.EdgeKind.SIMILAR,
               Math.round(close.cosine() * 1000) / 1000.0));
         }
       }

@@ -49,7 +49,7 @@ public final class HttpCaching {
   }
 
   /** Whether GET answers of this path may be kept by caches (the statistics change by themselves). */
-  static boolean cacheable(String path) {
+  public static boolean cacheable(String path) {
     return !path.startsWith("/api/admin") && !path.equals("/api/stats") && !path.startsWith("/api/feedback");
   }
 

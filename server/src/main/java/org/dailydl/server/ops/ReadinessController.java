@@ -6,10 +6,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiName;
+import io.javalin.openapi.OpenApiNullable;
 import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
@@ -35,50 +35,54 @@ public final class ReadinessController implements Feature {
     app.get("/ready", this::ready);
   }
 
-  @OpenApi(path = "/ready", methods = HttpMethod.GET, summary = "Readiness: index open, embeddings ready or off",
-      tags = {"status"},
+  /**
+   * The answer of {@code /ready}: {@code status} "ready" (HTTP 200) or "not ready" (HTTP 503, with
+   * the {@code reason}); what is not known or does not apply is null (no article count while the
+   * index is not open; embedding progress only while semantic search prepares; {@code indexProblem}
+   * only while the last complete index serves but cannot be updated).
+   */
+  @OpenApiName("Readiness")
+  public record Readiness(String status, @OpenApiNullable String reason, @OpenApiNullable Integer articles,
+      @OpenApiNullable Boolean readOnly, @OpenApiNullable String semantic, @OpenApiNullable Integer embedded,
+      @OpenApiNullable Integer toEmbed, @OpenApiNullable String semanticUnavailable,
+      @OpenApiNullable String indexProblem) {
+
+    static Readiness notReady(String reason) {
+      return new Readiness(NOT_READY, reason, null, null, null, null, null, null, null);
+    }
+  }
+
+  static final String READY = "ready";
+  static final String NOT_READY = "not ready";
+
+  @OpenApi(path = "/ready", methods = HttpMethod.GET, operationId = "ready",
+      summary = "Readiness: index open, embeddings ready or off", tags = {"status"},
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = Map.class)),
-        @OpenApiResponse(status = "503", content = @OpenApiContent(from = Map.class))
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = Readiness.class)),
+        @OpenApiResponse(status = "503", content = @OpenApiContent(from = Readiness.class))
       })
   public void ready(Context ctx) {
     ctx.header("Cache-Control", "no-store");
-    Map<String, Object> body = new LinkedHashMap<>();
     int articles;
     try (IndexHandle.Lease lease = index.acquire()) {
       articles = lease.corpus().catalog().size();
     } catch (IOException | RuntimeException e) {
-      notReady(ctx, body, e.getMessage() == null ? "the index is not open" : e.getMessage());
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Readiness.notReady(
+          e.getMessage() == null ? "the index is not open" : e.getMessage()));
       return;
     }
     // serving the last complete index while it cannot be updated: ready, and saying why it may be stale
-    index.problem().ifPresent(p -> body.put("indexProblem", p));
+    String problem = index.problem().orElse(null);
     SemanticService.State state = semantics.state();
-    body.put("articles", articles);
-    body.put("readOnly", index.isReadOnly());
-    body.put("semantic", state.label());
     if (state == SemanticService.State.PREPARING) {
       SemanticService.Progress progress = semantics.progress();
-      body.put("embedded", progress.done());
-      body.put("toEmbed", progress.total());
-      notReady(ctx, body, progress.total() == 0 ? "semantic search is loading its model and passage vectors"
-          : "semantic search is embedding passages: " + progress.done() + " of " + progress.total());
+      String reason = progress.total() == 0 ? "semantic search is loading its model and passage vectors"
+          : "semantic search is embedding passages: " + progress.done() + " of " + progress.total();
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new Readiness(NOT_READY, reason, articles, index.isReadOnly(),
+          state.label(), progress.done(), progress.total(), null, problem));
       return;
     }
-    if (semantics.unavailableReason() != null) {
-      body.put("semanticUnavailable", semantics.unavailableReason());
-    }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("status", "ready");
-    answer.putAll(body);
-    ctx.json(answer);
-  }
-
-  private static void notReady(Context ctx, Map<String, Object> details, String reason) {
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("status", "not ready");
-    answer.put("reason", reason);
-    answer.putAll(details);
-    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(answer);
+    ctx.json(new Readiness(READY, null, articles, index.isReadOnly(), state.label(), null, null,
+        semantics.unavailableReason(), problem));
   }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dailydl.server.branding.SiteService;
-import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
 import org.dailydl.server.web.PageFilter;
 
@@ -49,7 +49,7 @@ public final class PagesController implements Feature, PageFilter {
     app.get("/feed.xml", this::feed);
   }
 
-  @OpenApi(path = "/robots.txt", methods = HttpMethod.GET, tags = {"pages"},
+  @OpenApi(path = "/robots.txt", methods = HttpMethod.GET, operationId = "robots", tags = {"pages"},
       summary = "Crawling allowed everywhere, with the sitemap's address when the site's address is known",
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain")))
   public void robots(Context ctx) {
@@ -58,26 +58,26 @@ public final class PagesController implements Feature, PageFilter {
     ctx.contentType("text/plain; charset=utf-8").result(text.toString());
   }
 
-  @OpenApi(path = "/sitemap.xml", methods = HttpMethod.GET, tags = {"pages"},
+  @OpenApi(path = "/sitemap.xml", methods = HttpMethod.GET, operationId = "sitemap", tags = {"pages"},
       summary = "Sitemap of the home page and every article, with each file's last modification",
       description = "Needs the site's public address (serve --public-url); without it only requests to a "
           + "loopback address are answered.",
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/xml")),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void sitemap(Context ctx) throws IOException {
     String base = requireBase(ctx, "sitemap.xml");
     ctx.contentType("application/xml; charset=utf-8").result(SyndicationXml.sitemap(base, pages.all()));
   }
 
-  @OpenApi(path = "/feed.xml", methods = HttpMethod.GET, tags = {"pages"},
+  @OpenApi(path = "/feed.xml", methods = HttpMethod.GET, operationId = "feed", tags = {"pages"},
       summary = "Atom feed of the " + FEED_ENTRIES + " most recently changed notes",
       description = "Newest file modification first; each entry has the note's title, link, summary and its "
           + "front-matter date as published. Needs the site's public address, as /sitemap.xml.",
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(type = "application/atom+xml")),
-        @OpenApiResponse(status = "404", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "404", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void feed(Context ctx) throws IOException {
     String base = requireBase(ctx, "feed.xml");

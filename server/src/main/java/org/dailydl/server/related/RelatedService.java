@@ -1,5 +1,6 @@
 package org.dailydl.server.related;
 
+import io.javalin.openapi.OpenApiName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,9 +37,11 @@ public final class RelatedService {
   static final int SERIES_REACH = 3;
 
   /** A recommendation with its blended score and the reasons behind it. */
+  @OpenApiName("RelatedHit")
   public record Hit(String id, String path, String title, String category, double score, List<String> reasons) {}
 
   /** The recommendations for one article. */
+  @OpenApiName("RelatedArticles")
   public record Result(String id, String path, List<Hit> hits) {}
 
   private final IndexHandle index;

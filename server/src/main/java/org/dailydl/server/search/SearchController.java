@@ -14,9 +14,9 @@ import io.javalin.openapi.OpenApiResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.dailydl.server.web.ApiError;
+import org.dailydl.server.web.Problem;
 import org.dailydl.server.web.Feature;
-import org.dailydl.server.web.Params;
+import org.dailydl.server.web.QueryParameter;
 
 /** HTTP in and out for search and suggestions. */
 public final class SearchController implements Feature {
@@ -39,38 +39,53 @@ public final class SearchController implements Feature {
     app.get("/api/suggest", this::suggest);
   }
 
+  static final QueryParameter.Text Q = new QueryParameter.Text("q", SearchRequest.MAX_QUERY_LENGTH, true);
+  static final QueryParameter.Whole PAGE = new QueryParameter.Whole("page", 1, 1, SearchRequest.MAX_WINDOW);
+  static final QueryParameter.Whole SIZE = new QueryParameter.Whole("size", 10, 1, SearchRequest.MAX_SIZE);
+  static final QueryParameter.Category CATEGORY = new QueryParameter.Category();
+  static final QueryParameter.Text TAG = new QueryParameter.Text("tag", 200, false);
+  static final QueryParameter.Choice SYNTAX = new QueryParameter.Choice("syntax", "plain", List.of("plain", "lucene"));
+  static final QueryParameter.Choice MODE = new QueryParameter.Choice("mode", Mode.HYBRID.label(), Mode.labels());
+  static final QueryParameter.Whole SUGGEST_SIZE = new QueryParameter.Whole("size", 8, 1, 20);
+
+  /** The rules of each operation's query parameters, published in the OpenAPI document. */
+  public static final Map<String, List<QueryParameter>> QUERY_PARAMETERS = Map.of(
+      "search", List.of(Q, PAGE, SIZE, CATEGORY, TAG, SYNTAX, MODE),
+      "suggest", List.of(Q, SUGGEST_SIZE));
+
   @OpenApi(
       path = "/api/search",
       methods = HttpMethod.GET,
+      operationId = "search",
       summary = "Full-text search",
       description = "Ranked articles with highlighted snippets, category facets and spelling suggestions. "
-          + "The query is plain text unless syntax=lucene.",
+          + "The query is plain text unless syntax=lucene. page × size may not exceed " + SearchRequest.MAX_WINDOW + ".",
       tags = {"search"},
       queryParams = {
-        @OpenApiParam(name = "q", required = true, description = "query, at most 256 characters"),
-        @OpenApiParam(name = "page", type = Integer.class, description = "1-based page (default 1)"),
-        @OpenApiParam(name = "size", type = Integer.class, description = "hits per page, 1–100 (default 10)"),
+        @OpenApiParam(name = "q", required = true, description = "the query"),
+        @OpenApiParam(name = "page", type = Integer.class, description = "1-based page"),
+        @OpenApiParam(name = "size", type = Integer.class, description = "hits per page"),
         @OpenApiParam(name = "category", description = "only this category (top folder; / for the notes at the top)"),
         @OpenApiParam(name = "tag", description = "only articles with this tag"),
-        @OpenApiParam(name = "syntax", description = "plain (default) or lucene"),
-        @OpenApiParam(name = "mode", description = "hybrid (default: words and meaning fused), lexical or semantic")
+        @OpenApiParam(name = "syntax", description = "plain text, or Lucene query syntax"),
+        @OpenApiParam(name = "mode", description = "hybrid: words and meaning fused; lexical: words; semantic: meaning")
       },
       responses = {
         @OpenApiResponse(status = "200", content = @OpenApiContent(from = SearchResult.class)),
-        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void search(Context ctx) throws IOException, InvalidQueryException {
     long start = System.nanoTime();
-    String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_LENGTH);
-    int size = Params.integer(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
-    int page = Params.integer(ctx, "page", 1, 1, SearchRequest.MAX_WINDOW);
+    String q = Q.read(ctx);
+    int size = SIZE.read(ctx);
+    int page = PAGE.read(ctx);
     if ((long) page * size > SearchRequest.MAX_WINDOW) {
       throw new BadRequestResponse("page × size may not exceed " + SearchRequest.MAX_WINDOW);
     }
-    String category = Params.category(ctx);
-    String tag = Params.optionalText(ctx, "tag", 200);
-    boolean lucene = Params.choice(ctx, "syntax", "plain", List.of("plain", "lucene")).equals("lucene");
-    Mode mode = Mode.of(Params.choice(ctx, "mode", "hybrid", List.of("hybrid", "lexical", "semantic")));
+    String category = CATEGORY.read(ctx);
+    String tag = TAG.read(ctx);
+    boolean lucene = SYNTAX.read(ctx).equals("lucene");
+    Mode mode = Mode.of(MODE.read(ctx));
     SearchResult result = search.search(new SearchRequest(q, page, size, category, tag, lucene, mode));
     RenderedResult json = rendered.get(result, r -> RenderedResult.of(ctx.jsonMapper().toJsonString(r, SearchResult.class)));
     ctx.contentType(ContentType.APPLICATION_JSON).result(json.with((System.nanoTime() - start) / 1_000_000));
@@ -79,19 +94,19 @@ public final class SearchController implements Feature {
   @OpenApi(
       path = "/api/suggest",
       methods = HttpMethod.GET,
+      operationId = "suggest",
       summary = "Search-as-you-type completions over titles and headings",
       tags = {"search"},
       queryParams = {
         @OpenApiParam(name = "q", required = true, description = "what has been typed so far"),
-        @OpenApiParam(name = "size", type = Integer.class, description = "1–20 (default 8)")
+        @OpenApiParam(name = "size", type = Integer.class, description = "completions at most")
       },
       responses = {
-        @OpenApiResponse(status = "200", content = @OpenApiContent(from = SuggestService.Suggestion[].class)),
-        @OpenApiResponse(status = "400", content = @OpenApiContent(from = ApiError.class))
+        @OpenApiResponse(status = "200", content = @OpenApiContent(from = SuggestService.Suggestions.class)),
+        @OpenApiResponse(status = "400", content = @OpenApiContent(from = Problem.class, mimeType = Problem.MEDIA_TYPE))
       })
   public void suggest(Context ctx) throws IOException {
-    String q = Params.requiredText(ctx, "q", SearchRequest.MAX_QUERY_LENGTH);
-    int size = Params.integer(ctx, "size", 8, 1, 20);
-    ctx.json(Map.of("query", q, "suggestions", suggest.suggest(q, size)));
+    String q = Q.read(ctx);
+    ctx.json(new SuggestService.Suggestions(q, suggest.suggest(q, SUGGEST_SIZE.read(ctx))));
   }
 }

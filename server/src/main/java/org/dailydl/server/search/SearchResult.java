@@ -1,5 +1,7 @@
 package org.dailydl.server.search;
 
+import io.javalin.openapi.OpenApiName;
+import io.javalin.openapi.OpenApiNullable;
 import java.util.List;
 
 /**
@@ -26,7 +28,7 @@ public record SearchResult(
     long tookMs,
     List<Hit> hits,
     Facets facets,
-    String suggestion,
+    @OpenApiNullable String suggestion,
     boolean suggestionApplied,
     boolean allTermsMatched,
     boolean timedOut,
@@ -38,9 +40,11 @@ public record SearchResult(
    * A search hit; {@code snippet} is HTML-escaped except for {@code <mark>} tags; {@code signals}
    * says what matched: {@code lexical} (words) and/or {@code semantic} (meaning).
    */
+  @OpenApiName("SearchHit")
   public record Hit(String id, String path, String title, String category, List<String> tags, String snippet,
       float score, List<Signal> signals) {}
 
+  @OpenApiName("SearchFacets")
   public record Facets(List<FacetValue> category) {}
 
   public record FacetValue(String value, long count) {}

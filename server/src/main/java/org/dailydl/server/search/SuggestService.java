@@ -1,10 +1,13 @@
 package org.dailydl.server.search;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.javalin.openapi.OpenApiName;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.dailydl.indexer.analysis.Glossary;
@@ -22,7 +25,21 @@ import org.dailydl.server.index.IndexHandle;
 public final class SuggestService {
 
   /** A completion: the text to show, and the article (and heading anchor text) it leads to. */
-  public record Suggestion(String text, String kind, String id, String path, String title) {}
+  public record Suggestion(String text, Kind kind, String id, String path, String title) {}
+
+  /** What a completion completes: an article's title, or one of its headings. */
+  @OpenApiName("SuggestionKind")
+  public enum Kind {
+    TITLE, HEADING;
+
+    @JsonValue
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** The answer of {@code GET /api/suggest}: the text completed, and its completions, best first. */
+  public record Suggestions(String query, List<Suggestion> suggestions) {}
 
   /** Precomputed candidates of one index version. */
   private record Candidates(List<Candidate> list) {}
@@ -58,7 +75,7 @@ public final class SuggestService {
           break;
         }
         unique.putIfAbsent(c.normalized() + "\u0000" + c.article().id(), new Suggestion(c.text(),
-            c.title() ? "title" : "heading", c.article().id(), c.article().path(), c.article().title()));
+            c.title() ? Kind.TITLE : Kind.HEADING, c.article().id(), c.article().path(), c.article().title()));
       }
       return List.copyOf(unique.values());
     }

@@ -13,32 +13,34 @@ import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
-/** Jetty's own errors (malformed request line, URI too long, ambiguous path) as JSON ApiError bodies. */
+/** Jetty's own errors (malformed request line, URI too long, ambiguous path) as problem details ({@link Problem}). */
 public final class JsonErrorHandler extends ErrorHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static String body(int status, String reason) {
+  /** The problem of a request Jetty refused; {@code instance} is null when the request line could not be read. */
+  static String body(int status, String reason, String instance) {
     String title = HttpStatus.getMessage(status);
     String detail = "the request is malformed" + (reason == null || reason.equals(title) ? "" : ": " + reason);
     try {
-      return JSON.writeValueAsString(new ApiError(status, title, detail));
+      return JSON.writeValueAsString(Problem.of(status, title, detail, instance));
     } catch (JsonProcessingException e) {
-      return "{\"status\":" + status + ",\"title\":\"Bad Request\",\"detail\":\"the request is malformed\"}";
+      return "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":" + status
+          + ",\"detail\":\"the request is malformed\",\"instance\":null}";
     }
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    return ByteBuffer.wrap(body(status, reason).getBytes(StandardCharsets.UTF_8));
+    fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+    return ByteBuffer.wrap(body(status, reason, null).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override
   protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
       HttpServletResponse response, int code, String message) throws IOException {
     baseRequest.setHandled(true);
-    response.setContentType("application/json");
+    response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(body(code, message));
+    response.getWriter().write(body(code, message, request.getRequestURI()));
   }
 }

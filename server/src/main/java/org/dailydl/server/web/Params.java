@@ -50,14 +50,18 @@ public final class Params {
     return value;
   }
 
-  private static final int MAX_PATH = 1024;
+  /** The longest content path accepted, in characters. */
+  public static final int MAX_PATH = 1024;
+
+  /** The longest category accepted, in characters. */
+  public static final int MAX_CATEGORY = 200;
 
   /** The {@code category} value that means the notes at the top of the content folder (category {@code ""}). */
   public static final String ROOT_CATEGORY = "/";
 
   /** An optional category filter; {@value #ROOT_CATEGORY} selects the notes at the top of the folder. */
   public static String category(Context ctx) {
-    String value = optionalText(ctx, "category", 200);
+    String value = optionalText(ctx, "category", MAX_CATEGORY);
     return ROOT_CATEGORY.equals(value) ? "" : value;
   }
 

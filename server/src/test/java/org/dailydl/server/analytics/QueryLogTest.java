@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import org.dailydl.server.OpenApiContract;
 import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.ops.Operations;
 import org.dailydl.server.semantic.SemanticService;
@@ -109,7 +109,7 @@ class QueryLogTest {
     Path file = temp.resolve("served.jsonl");
     Operations ops = Operations.create(corpus.handle(), corpus.glossary(), SemanticService.disabled(),
         new Operations.Options("s3cret", null, null, file, false));
-    JavalinTest.test(ops.app(), (server, client) -> {
+    OpenApiContract.test(ops.app(), (server, client) -> {
       JsonNode found = JSON.readTree(client.get("/api/search?q=" + URLEncoder.encode("卷积", StandardCharsets.UTF_8))
           .body().string());
       client.get("/api/search?page=2&q=" + URLEncoder.encode("卷积", StandardCharsets.UTF_8)); // paging is not a new search
@@ -146,7 +146,7 @@ class QueryLogTest {
   void without_query_log_opens_are_accepted_and_ignored_and_the_summary_says_it_is_off() throws Exception {
     Operations ops = Operations.create(corpus.handle(), corpus.glossary(), SemanticService.disabled(),
         new Operations.Options("s3cret", null, null, null, false));
-    JavalinTest.test(ops.app(), (server, client) -> {
+    OpenApiContract.test(ops.app(), (server, client) -> {
       String path;
       try (var lease = corpus.handle().acquire()) {
         path = lease.corpus().catalog().articles().get(0).path();
@@ -160,7 +160,7 @@ class QueryLogTest {
     ops.close();
     Operations noToken = Operations.create(corpus.handle(), corpus.glossary(), SemanticService.disabled(),
         new Operations.Options(null, null, null, temp.resolve("q.jsonl"), false));
-    JavalinTest.test(noToken.app(), (server, client) ->
+    OpenApiContract.test(noToken.app(), (server, client) ->
         assertThat(client.get("/api/admin/queries").code()).isEqualTo(403));
     noToken.close();
   }

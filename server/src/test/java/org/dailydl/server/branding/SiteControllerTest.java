@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import org.dailydl.server.OpenApiContract;
 import org.dailydl.indexer.Fixtures;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.App;
@@ -39,7 +39,7 @@ class SiteControllerTest {
   void a_folder_without_settings_is_named_and_offered_from_itself_and_its_root_notes_are_a_category() throws Exception {
     Path content = Fixtures.copyOfForeignNotes(temp.resolve("notes"));
     try (IndexHandle handle = IndexHandle.open(content, temp.resolve("index"))) {
-      JavalinTest.test(App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT),
+      OpenApiContract.test(App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT),
           (server, client) -> {
             RawHttp http = new RawHttp(server.port(), 15_000);
             JsonNode site = json(http, "/api/site");
@@ -94,7 +94,7 @@ class SiteControllerTest {
         "examples: [二分查找, \"</script><script>alert(1)</script>\"]", "categories:", "  排序: 排序算法", "  /: 总览",
         "home: 刷题计划.md", "language: en", "colour: blue", ""));
     try (IndexHandle handle = IndexHandle.open(content, temp.resolve("index"))) {
-      JavalinTest.test(App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT),
+      OpenApiContract.test(App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT),
           (server, client) -> {
             RawHttp http = new RawHttp(server.port(), 15_000);
             JsonNode site = json(http, "/api/site");

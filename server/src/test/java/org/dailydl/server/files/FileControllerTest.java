@@ -50,8 +50,9 @@ class FileControllerTest {
       JavalinTest.test(App.create(ServeCommand.features(handle, Glossary.forContent(content)), App.Settings.DEFAULT),
           (server, client) -> {
             RawHttp http = new RawHttp(server.port(), 15_000);
-            String html = JSON.readTree(http.send("GET", "/api/articles?path=" + HostileInputs.encode("深度学习/CNN.md")).body())
-                .get("html").asText();
+            String id = JSON.readTree(http.send("GET", "/api/articles?path=" + HostileInputs.encode("深度学习/CNN.md")).body())
+                .get("articles").get(0).get("id").asText();
+            String html = JSON.readTree(http.send("GET", "/api/articles/" + id).body()).get("html").asText();
             List<String> sources = Jsoup.parse(html).select("img").eachAttr("src");
             assertThat(sources).containsExactly("/files/%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0/figures/%E5%8D%B7%E7%A7%AF%20%E6%A0%B8.svg",
                 "/files/%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0/figures/photo.PNG", "https://example.org/x.png",
@@ -80,7 +81,7 @@ class FileControllerTest {
             for (String other : List.of("data.csv", "page.html", "script.js", "notes.md", "raw.svgz", "noext")) {
               RawHttp.Response refused = http.send("GET", "/files/" + HostileInputs.encode("深度学习/figures/" + other));
               assertThat(refused.status()).as(other).isEqualTo(404);
-              assertThat(refused.header("Content-Type")).as(other).startsWith("application/json");
+              assertThat(refused.header("Content-Type")).as(other).startsWith("application/problem+json");
               assertThat(refused.body()).as(other).doesNotContain("<script>");
             }
             assertThat(http.send("GET", "/files/.git/logo.png").status()).isEqualTo(404);

@@ -2,12 +2,12 @@ package org.dailydl.server.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.javalin.testtools.JavalinTest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import okhttp3.Response;
+import org.dailydl.server.OpenApiContract;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.TestIndex;
 import org.dailydl.server.index.IndexHandle;
@@ -28,7 +28,7 @@ class HttpCachingTest {
     try (TestIndex index = TestIndex.ofFixtures(temp)) {
       Operations ops = Operations.create(index.handle, index.glossary(), SemanticService.disabled(),
           Operations.Options.DEFAULT);
-      JavalinTest.test(ops.app(), (server, client) -> {
+      OpenApiContract.test(ops.app(), (server, client) -> {
         Response first = client.get(q("卷积"));
         String etag = first.header("ETag");
         assertThat(etag).startsWith("W/\"").endsWith("-disabled\"");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
 import java.io.StringWriter;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import okhttp3.Response;
+import org.dailydl.server.OpenApiContract;
 import org.dailydl.indexer.Fixtures;
 import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.indexer.index.IndexLocation;
@@ -55,7 +55,7 @@ class ReadOnlyServeTest {
       assertThat(semantics.unavailableReason()).contains("--no-embeddings");
       Operations ops = Operations.create(handle, Glossary.forContent(content), semantics,
           new Operations.Options("s3cret", null, null, null, true));
-      JavalinTest.test(ops.app(), (server, client) -> {
+      OpenApiContract.test(ops.app(), (server, client) -> {
         JsonNode search = JSON.readTree(client.get("/api/search?q=" + enc("注意力")).body().string());
         assertThat(search.get("total").asInt()).isPositive();
         String id = search.get("hits").get(0).get("id").asText();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
 import java.util.List;
 import okhttp3.Response;
+import org.dailydl.server.OpenApiContract;
 import org.dailydl.server.App;
 import org.dailydl.server.TestIndex;
 import org.dailydl.server.semantic.SemanticService;
@@ -22,7 +22,7 @@ class ReadinessTest {
   @Test
   void lexical_only_is_ready_at_once() throws Exception {
     try (TestIndex index = TestIndex.ofFixtures(temp)) {
-      JavalinTest.test(index.app(), (server, client) -> {
+      OpenApiContract.test(index.app(), (server, client) -> {
         Response ready = client.get("/ready");
         assertThat(ready.code()).isEqualTo(200);
         assertThat(ready.header("Cache-Control")).isEqualTo("no-store");
@@ -39,7 +39,7 @@ class ReadinessTest {
     try (TestIndex index = TestIndex.ofFixtures(temp)) {
       SemanticService preparing = SemanticService.enabled(index.handle); // vectors not computed yet
       var app = App.create(List.of(new ReadinessController(index.handle, preparing)), App.Settings.DEFAULT);
-      JavalinTest.test(app, (server, client) -> {
+      OpenApiContract.test(app, (server, client) -> {
         Response ready = client.get("/ready");
         assertThat(ready.code()).isEqualTo(503);
         assertThat(ready.header("Content-Type")).startsWith("application/json");
@@ -58,7 +58,7 @@ class ReadinessTest {
     var app = App.create(List.of(new ReadinessController(index.handle, SemanticService.disabled())),
         App.Settings.DEFAULT);
     index.close();
-    JavalinTest.test(app, (server, client) -> {
+    OpenApiContract.test(app, (server, client) -> {
       Response ready = client.get("/ready");
       assertThat(ready.code()).isEqualTo(503);
       assertThat(JSON.readTree(ready.body().string()).get("reason").asText()).contains("index");

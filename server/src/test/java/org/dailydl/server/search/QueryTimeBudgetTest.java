@@ -115,7 +115,7 @@ class QueryTimeBudgetTest {
     assertThat(response.status()).as(response.body()).isIn(200, 400);
     JsonNode body = JSON.readTree(response.body());
     if (response.status() == 400) {
-      assertThat(response.header("content-type")).startsWith("application/json");
+      assertThat(response.header("content-type")).startsWith("application/problem+json");
       assertThat(body.path("status").asInt()).isEqualTo(400);
       assertThat(body.path("title").asText()).isNotBlank();
       assertThat(body.path("detail").asText()).isNotBlank();

@@ -19,7 +19,7 @@ class SuggestServiceTest {
     List<SuggestService.Suggestion> s = suggest("注意", 8);
     assertThat(s).isNotEmpty();
     assertThat(s.get(0).text()).isEqualTo("注意力机制（Attention）");
-    assertThat(s.get(0).kind()).isEqualTo("title");
+    assertThat(s.get(0).kind()).isEqualTo(SuggestService.Kind.TITLE);
     assertThat(s.get(0).path()).isEqualTo("深度学习/注意力机制.md");
     // an infix match (the heading 缩放点积注意力) comes after the prefix match
     assertThat(s).extracting(SuggestService.Suggestion::text).contains("缩放点积注意力");
@@ -28,7 +28,7 @@ class SuggestServiceTest {
   @Test
   void a_heading_suggestion_leads_to_its_article() throws Exception {
     SuggestService.Suggestion heading = suggest("输出尺寸", 8).get(0);
-    assertThat(heading.kind()).isEqualTo("heading");
+    assertThat(heading.kind()).isEqualTo(SuggestService.Kind.HEADING);
     assertThat(heading.path()).isEqualTo("深度学习/CNN.md");
     assertThat(heading.title()).isEqualTo("卷积神经网络（CNN）");
   }

@@ -116,7 +116,7 @@ final class BrowserServer implements AutoCloseable {
   String articleId(String path, String fallbackQuery) {
     ApiAnswer byPath = get("/api/articles?path=" + enc(path));
     if (byPath.status() == 200) {
-      return byPath.body().get("id").asText();
+      return byPath.body().get("articles").get(0).get("id").asText();
     }
     ApiAnswer search = get("/api/search?size=1&q=" + enc(fallbackQuery));
     JsonNode hits = search.body() == null ? null : search.body().get("hits");
