@@ -29,7 +29,9 @@ import org.dailydl.server.openapi.OpenApiDocument;
 import org.dailydl.server.ops.CorsPolicy;
 import org.dailydl.server.pages.NotFoundPage;
 import org.dailydl.server.search.InvalidQueryException;
+import org.dailydl.server.web.AllowedMethods;
 import org.dailydl.server.web.Feature;
+import org.dailydl.server.web.HttpLimits;
 import org.dailydl.server.web.JsonErrorHandler;
 import org.dailydl.server.web.PageFilter;
 import org.dailydl.server.web.Problem;
@@ -64,8 +66,11 @@ public final class App {
   public static Javalin create(List<Feature> features, Settings settings, Consumer<JavalinConfig> extensions) {
     Objects.requireNonNull(features);
     String page = readPage(settings.webDir());
+    AllowedMethods allowed = new AllowedMethods();
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
+      HttpLimits.apply(config);
+      allowed.listen(config);
       // Jetty answers malformed requests (bad request line, URI too long, ambiguous path) itself: as JSON too
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       config.http.prefer405over404 = true;
@@ -102,6 +107,7 @@ public final class App {
 
     app.before(SecurityHeaders::apply);
     new CorsPolicy(settings.corsOrigins()).install(app);
+    app.before(allowed::apply);
     app.before(App::rejectMalformedEscapes);
 
     features.forEach(feature -> feature.routes(app));
