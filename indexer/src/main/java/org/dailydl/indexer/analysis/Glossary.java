@@ -116,15 +116,7 @@ public final class Glossary {
   static void read(Reader source, Map<String, Set<String>> groups) throws IOException {
     BufferedReader reader = new BufferedReader(source);
     for (String line; (line = reader.readLine()) != null; ) {
-      int comment = line.indexOf('#');
-      String content = comment >= 0 ? line.substring(0, comment) : line;
-      Set<String> group = new LinkedHashSet<>();
-      for (String term : content.split("[,，]")) {
-        String normalized = normalize(term);
-        if (!normalized.isEmpty()) {
-          group.add(normalized);
-        }
-      }
+      Set<String> group = new LinkedHashSet<>(terms(line));
       if (group.size() < 2) {
         continue;
       }
@@ -136,6 +128,23 @@ public final class Glossary {
         groups.put(term, merged);
       }
     }
+  }
+
+  /**
+   * The terms of one line of a glossary file, normalised, in order: what comes before a {@code #},
+   * split at commas. A line with fewer than two terms is no group.
+   */
+  public static List<String> terms(String line) {
+    int comment = line.indexOf('#');
+    String content = comment >= 0 ? line.substring(0, comment) : line;
+    List<String> terms = new ArrayList<>();
+    for (String term : content.split("[,，]")) {
+      String normalized = normalize(term);
+      if (!normalized.isEmpty() && !terms.contains(normalized)) {
+        terms.add(normalized);
+      }
+    }
+    return terms;
   }
 
   /** Lower-case, NFKC (full-width to half-width), single spaces. */
@@ -158,6 +167,15 @@ public final class Glossary {
       group = groups.get(prefixes.get(normalized));
     }
     return group == null ? normalized : group.iterator().next();
+  }
+
+  /**
+   * The whole group of {@code term} (itself included), in the order the glossary files give its
+   * terms, groups that share a term merged; empty for a term outside the glossary.
+   */
+  public List<String> group(String term) {
+    Set<String> group = groups.get(normalize(Objects.requireNonNull(term)));
+    return group == null ? List.of() : List.copyOf(group);
   }
 
   /** Number of distinct terms. */

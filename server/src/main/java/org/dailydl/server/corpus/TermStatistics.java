@@ -53,15 +53,7 @@ public final class TermStatistics {
     try {
       TermVectors termVectors = reader.termVectors();
       for (IndexedArticle article : catalog.articles()) {
-        Map<String, Integer> tf = new HashMap<>();
-        Terms terms = termVectors.get(article.doc(), Fields.CONCEPTS);
-        if (terms != null) {
-          TermsEnum it = terms.iterator();
-          for (BytesRef term = it.next(); term != null; term = it.next()) {
-            tf.put(term.utf8ToString(), (int) it.totalTermFreq());
-          }
-        }
-        counts.put(article.id(), tf);
+        counts.put(article.id(), conceptCounts(termVectors, article.doc()));
         forms.put(article.id(), article.conceptForms());
       }
     } catch (IOException e) {
@@ -106,6 +98,19 @@ public final class TermStatistics {
       }
     });
     return new TermStatistics(ids, vectors, articleForms, named);
+  }
+
+  /** How often the article of {@code doc} mentions each concept, from its concepts' term vector (capped at index time). */
+  public static Map<String, Integer> conceptCounts(TermVectors termVectors, int doc) throws IOException {
+    Map<String, Integer> tf = new HashMap<>();
+    Terms terms = termVectors.get(doc, Fields.CONCEPTS);
+    if (terms != null) {
+      TermsEnum it = terms.iterator();
+      for (BytesRef term = it.next(); term != null; term = it.next()) {
+        tf.put(term.utf8ToString(), (int) it.totalTermFreq());
+      }
+    }
+    return tf;
   }
 
   /** Cosine similarity of two articles (0 when either is unknown). */
