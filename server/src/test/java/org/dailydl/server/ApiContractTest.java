@@ -138,7 +138,7 @@ class ApiContractTest {
         .as("a non-nullable field null").isNotEmpty();
     String stats = "{\"articles\":1,\"categories\":{\"a\":1},\"buildTime\":\"t\",\"analysisVersion\":\"1\","
         + "\"contentHash\":\"h\",\"indexBytes\":1,\"version\":1,\"lastIndexRun\":null,"
-        + "\"semantic\":{\"enabled\":false,\"ready\":false,\"passages\":0}}";
+        + "\"semantic\":{\"enabled\":false,\"ready\":false,\"passages\":0},\"indexProblem\":null}";
     Map<String, List<String>> uncached = Map.of("content-type", List.of("application/json"));
     assertThat(contract.violations("GET", "/api/stats", 200, uncached, stats)).as("a nullable reference null").isEmpty();
     assertThat(contract.violations("GET", "/api/stats", 200, uncached, stats.replace("\"lastIndexRun\":null", "\"lastIndexRun\":{}")))

@@ -236,6 +236,13 @@ class HostileRequestTest {
             ? bodies.get(b++ % bodies.size()) : null;
         sent.incrementAndGet();
         RawHttp.Response response = http.send(method, target, body);
+        if (method.equals("OPTIONS")) {
+          // answered on every route with the methods it serves (204 and Allow), not an operation of the document
+          if (response.status() != 204) {
+            local.add("OPTIONS is not answered with 204", method + " " + target + " -> " + response.status());
+          }
+          continue;
+        }
         local.check(method, target, response);
         boolean served = method.equals("HEAD") || method.equals("GET") && !route.equals("/api/reindex")
             || method.equals("POST") && route.equals("/api/reindex");

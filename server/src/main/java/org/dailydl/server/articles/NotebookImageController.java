@@ -30,7 +30,7 @@ public final class NotebookImageController implements Feature {
   @OpenApi(
       path = "/articles/{id}/outputs/{n}",
       methods = HttpMethod.GET,
-      operationId = "notebookOutput",
+      operationId = "notebookOutput", ignore = true,
       summary = "The n-th image a notebook's code cells output (a Matplotlib figure), as the article shows it",
       tags = {"articles"},
       pathParams = {

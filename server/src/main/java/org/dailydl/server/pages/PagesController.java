@@ -49,7 +49,7 @@ public final class PagesController implements Feature, PageFilter {
     app.get("/feed.xml", this::feed);
   }
 
-  @OpenApi(path = "/robots.txt", methods = HttpMethod.GET, operationId = "robots", tags = {"pages"},
+  @OpenApi(path = "/robots.txt", methods = HttpMethod.GET, operationId = "robots", ignore = true, tags = {"pages"},
       summary = "Crawling allowed everywhere, with the sitemap's address when the site's address is known",
       responses = @OpenApiResponse(status = "200", content = @OpenApiContent(type = "text/plain")))
   public void robots(Context ctx) {
@@ -58,7 +58,7 @@ public final class PagesController implements Feature, PageFilter {
     ctx.contentType("text/plain; charset=utf-8").result(text.toString());
   }
 
-  @OpenApi(path = "/sitemap.xml", methods = HttpMethod.GET, operationId = "sitemap", tags = {"pages"},
+  @OpenApi(path = "/sitemap.xml", methods = HttpMethod.GET, operationId = "sitemap", ignore = true, tags = {"pages"},
       summary = "Sitemap of the home page and every article, with each file's last modification",
       description = "Needs the site's public address (serve --public-url); without it only requests to a "
           + "loopback address are answered.",
@@ -71,7 +71,7 @@ public final class PagesController implements Feature, PageFilter {
     ctx.contentType("application/xml; charset=utf-8").result(SyndicationXml.sitemap(base, pages.all()));
   }
 
-  @OpenApi(path = "/feed.xml", methods = HttpMethod.GET, operationId = "feed", tags = {"pages"},
+  @OpenApi(path = "/feed.xml", methods = HttpMethod.GET, operationId = "feed", ignore = true, tags = {"pages"},
       summary = "Atom feed of the " + FEED_ENTRIES + " most recently changed notes",
       description = "Newest file modification first; each entry has the note's title, link, summary and its "
           + "front-matter date as published. Needs the site's public address, as /sitemap.xml.",

@@ -147,7 +147,7 @@ class NotebookOutputsTest {
           "/articles/" + markdownId + "/outputs/0", "/articles/no-such/outputs/0")) {
         Response refused = client.get(path);
         assertThat(refused.code()).as(path).isEqualTo(404);
-        assertThat(refused.header("Content-Type")).as(path).startsWith("application/json");
+        assertThat(refused.header("Content-Type")).as(path).startsWith("application/problem+json");
       }
       for (String n : List.of("-1", "x", "99999999999")) {
         assertThat(client.get("/articles/" + id + "/outputs/" + n).code()).as(n).isEqualTo(400);
