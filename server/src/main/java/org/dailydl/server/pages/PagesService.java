@@ -57,9 +57,7 @@ public final class PagesService {
     List<IndexedArticle> newest;
     try (IndexHandle.Lease lease = index.acquire()) {
       newest = lease.corpus().catalog().articles().stream()
-          // a time the index could not trust (-1: written just before it was read) is the newest of all
-          .sorted(Comparator.comparingLong((IndexedArticle a) -> a.modified() < 0 ? Long.MAX_VALUE : a.modified())
-              .reversed().thenComparing(IndexedArticle::path))
+          .sorted(Comparator.comparingLong(IndexedArticle::modified).reversed().thenComparing(IndexedArticle::path))
           .limit(n).toList();
     }
     List<ArticleMeta> recent = new ArrayList<>();
