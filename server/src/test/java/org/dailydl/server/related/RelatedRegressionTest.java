@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,10 +18,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
+import org.dailydl.indexer.collection.MathText;
+import org.dailydl.indexer.schema.ArticleSchema;
 import org.dailydl.indexer.schema.IndexedArticle;
+import org.dailydl.server.Baselines;
 import org.dailydl.server.Judgments;
 import org.dailydl.server.Metrics;
 import org.dailydl.server.SharedCorpus;
@@ -72,22 +75,19 @@ class RelatedRegressionTest {
     }
   }
 
-  /** Plain MoreLikeThis over the body (default settings, the word analyzer), the source excluded. */
+  /**
+   * Plain MoreLikeThis over the body (default settings, the word analyzer) from the source's stored
+   * text (the body keeps no term vectors), the source excluded.
+   */
   private static List<String> moreLikeThis(String path) {
     try (IndexHandle.Lease snapshot = index.acquire()) {
       IndexedArticle source = snapshot.corpus().catalog().byPath(path).orElseThrow();
       MoreLikeThis mlt = new MoreLikeThis(snapshot.searcher().getIndexReader());
       mlt.setFieldNames(new String[] {Fields.BODY});
       mlt.setAnalyzer(Analysis.standard().word());
-      Query query = mlt.like(source.doc());
-      List<String> paths = new ArrayList<>();
-      for (ScoreDoc doc : snapshot.searcher().search(query, 6).scoreDocs) {
-        String other = snapshot.corpus().catalog().byDoc(doc.doc).orElseThrow().path();
-        if (!other.equals(path) && paths.size() < 5) {
-          paths.add(other);
-        }
-      }
-      return paths;
+      String body = MathText.indexed(ArticleSchema.body(snapshot.searcher().getIndexReader(), source.doc()));
+      Query query = mlt.like(Fields.BODY, new StringReader(body));
+      return Baselines.topPaths(snapshot, query, 5, other -> !other.equals(path));
     } catch (Exception e) {
       throw new IllegalStateException(path, e);
     }

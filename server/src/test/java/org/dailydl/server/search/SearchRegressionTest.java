@@ -11,8 +11,6 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queryparser.classic.QueryParser;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.analysis.Glossary;
@@ -20,6 +18,7 @@ import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.search.SearchRequest;
 import org.dailydl.server.search.SearchResult;
 import org.dailydl.server.search.SearchService;
+import org.dailydl.server.Baselines;
 import org.dailydl.server.Judgments;
 import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.Metrics;
@@ -89,12 +88,7 @@ class SearchRegressionTest {
   private static List<String> bm25Body(String query) {
     try (IndexHandle.Lease snapshot = index.acquire()) {
       QueryParser parser = new QueryParser(Fields.BODY, Analysis.standard().word());
-      IndexSearcher searcher = snapshot.searcher();
-      List<String> paths = new ArrayList<>();
-      for (ScoreDoc doc : searcher.search(parser.parse(QueryParser.escape(query)), 10).scoreDocs) {
-        paths.add(snapshot.corpus().catalog().byDoc(doc.doc).orElseThrow().path());
-      }
-      return paths;
+      return Baselines.topPaths(snapshot, parser.parse(QueryParser.escape(query)), 10, path -> true);
     } catch (Exception e) {
       throw new IllegalStateException(query, e);
     }
