@@ -178,6 +178,11 @@ public final class Glossary {
     return group == null ? List.of() : List.copyOf(group);
   }
 
+  /** Every term, sorted (each spelling of each concept). */
+  public List<String> terms() {
+    return groups.keySet().stream().sorted().toList();
+  }
+
   /** Number of distinct terms. */
   public int size() {
     return groups.size();

@@ -80,11 +80,11 @@ public final class ArticleParser {
       } catch (NotebookArticleParser.MalformedNotebookException e) {
         return unreadable(file, e.getMessage());
       }
-      parsed = markdownParser.parse(cells.markdown());
+      parsed = markdownParser.parse(guarded(file, cells.markdown(), problems));
       code = cells.code();
       kind = Article.Kind.NOTEBOOK;
     } else {
-      parsed = markdownParser.parse(text);
+      parsed = markdownParser.parse(guarded(file, text, problems));
       code = parsed.code();
       kind = Article.Kind.MARKDOWN;
     }
@@ -117,6 +117,17 @@ public final class ArticleParser {
   public static String categoryOf(String path) {
     int slash = path.indexOf('/');
     return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  /** The Markdown to parse: nesting too deep for the parser's recursion is flattened, with a warning. */
+  private static String guarded(ContentFile file, String markdown, List<Problem> problems) {
+    int depth = MarkdownNesting.depth(markdown);
+    if (depth <= MarkdownNesting.MAX_DEPTH) {
+      return markdown;
+    }
+    problems.add(new Problem(file.path(), 0, "nested " + depth + " levels deep (quotes, lists, brackets or emphasis); "
+        + "read with at most " + MarkdownNesting.MAX_DEPTH, Problem.Severity.WARNING));
+    return MarkdownNesting.flatten(markdown);
   }
 
   private List<Link> resolveLinks(ContentFile file, List<MarkdownArticleParser.RawLink> raw, String notebookJson) {

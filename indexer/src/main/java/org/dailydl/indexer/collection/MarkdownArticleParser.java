@@ -132,8 +132,29 @@ public final class MarkdownArticleParser {
     /** The first paragraph after the first heading: it often says what a note is about. */
     private String opening;
 
+    /** Where each line starts: flexmark's own line lookup scans from the top, quadratic over 100,000 headings. */
+    private final int[] lineStarts;
+
     Collector(Document document) {
       this.document = document;
+      CharSequence chars = document.getChars();
+      int[] starts = new int[16];
+      int lines = 1;
+      for (int i = 0; i < chars.length(); i++) {
+        if (chars.charAt(i) == '\n') {
+          if (lines == starts.length) {
+            starts = java.util.Arrays.copyOf(starts, lines * 2);
+          }
+          starts[lines++] = i + 1;
+        }
+      }
+      this.lineStarts = java.util.Arrays.copyOf(starts, lines);
+    }
+
+    /** The 1-based line a node starts on. */
+    private int lineOf(Node node) {
+      int found = java.util.Arrays.binarySearch(lineStarts, node.getStartOffset());
+      return found >= 0 ? found + 1 : -found - 1;
     }
 
     void visitChildren(Node parent) {
@@ -161,7 +182,7 @@ public final class MarkdownArticleParser {
       if (node instanceof Heading heading) {
         String text = textOf(heading).strip();
         if (!text.isEmpty()) {
-          headings.add(new Article.Heading(heading.getLevel(), text, heading.getStartLineNumber() + 1, HeadingIds.of(heading)));
+          headings.add(new Article.Heading(heading.getLevel(), text, lineOf(heading), HeadingIds.of(heading)));
         }
       } else if (node instanceof Paragraph paragraph && opening == null && !headings.isEmpty()) {
         opening = textOf(paragraph).strip();
@@ -228,7 +249,7 @@ public final class MarkdownArticleParser {
       if (href != null) {
         String text = node instanceof Image image ? image.getText().toString() : textOf(node);
         boolean image = node instanceof Image || node instanceof ImageRef;
-        links.add(new RawLink(href, text.strip(), node.getStartLineNumber() + 1, image));
+        links.add(new RawLink(href, text.strip(), lineOf(node), image));
       }
     }
 
