@@ -453,7 +453,7 @@ public final class RecommendationLab implements Callable<Integer> {
     return n;
   }
 
-  static double ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
+  public static double ndcg(List<String> ranked, Map<String, Integer> grades, int k) {
     double dcg = 0;
     for (int i = 0; i < Math.min(k, ranked.size()); i++) {
       dcg += (Math.pow(2, grades.getOrDefault(ranked.get(i), 0)) - 1) / (Math.log(i + 2) / Math.log(2));

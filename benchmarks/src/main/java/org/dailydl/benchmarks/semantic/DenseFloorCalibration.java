@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dailydl.indexer.analysis.Glossary;
 import org.dailydl.server.corpus.PassageVectors;
 import org.dailydl.server.index.IndexHandle;
 import org.dailydl.server.semantic.SemanticService;
@@ -32,12 +33,17 @@ public final class DenseFloorCalibration implements Callable<Integer> {
   /** Queries about nothing a deep-learning or CS notes folder holds. */
   static final List<String> OFF_TOPIC = List.of("红烧肉怎么做", "明天的天气预报和股票行情", "xyzzyqwv", "周杰伦的新歌",
       "去西藏旅游需要准备什么", "宫保鸡丁的做法", "足球世界杯冠军", "如何种植西红柿", "iPhone 电池保养", "离婚财产怎么分",
-      "养猫注意事项", "北京到上海的高铁票", "qwertyuiop asdf", "婚礼策划流程", "感冒吃什么药");
+      "养猫注意事项", "北京到上海的高铁票", "qwertyuiop asdf", "婚礼策划流程", "感冒吃什么药", "量子计算");
 
   @Option(names = "--content", required = true) Path content;
   @Option(names = "--index", required = true) Path index;
   @Option(names = "--judgments", required = true, description = "judged queries: ours (list) or a third-party file ({queries})")
   Path judgments;
+  @Option(names = "--sweep", split = ",", description = "floors to try: nDCG@10 of hybrid and semantic search at each, "
+      + "and how many off-topic queries answer nothing")
+  List<Double> floors = List.of();
+  @Option(names = "--alone", split = ",", description = "floors to try when lexical search found nothing (default: the --sweep floor)")
+  List<Double> aloneFloors = List.of(0.0);
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new DenseFloorCalibration()).execute(args));
@@ -76,13 +82,20 @@ public final class DenseFloorCalibration implements Callable<Integer> {
         bestOther.add(other);
       }
       List<Double> offTopic = new ArrayList<>();
+      StringBuilder offTopicLine = new StringBuilder("off-topic best cosines:");
       for (String text : OFF_TOPIC) {
-        offTopic.add(vectors.rank(semantics.embedQuery(text), 1).get(0).score());
+        double best = vectors.rank(semantics.embedQuery(text), 1).get(0).score();
+        offTopic.add(best);
+        offTopicLine.append(String.format(Locale.ROOT, " %s %.3f;", text, best));
       }
+      System.out.println(offTopicLine);
       print("every judged-relevant article", relevant);
       print("best judged-relevant article per query", relevantTop);
       print("best non-relevant article per query", bestOther);
       print("best article for off-topic queries", offTopic);
+      if (!floors.isEmpty()) {
+        new FloorSweep(handle, Glossary.forContent(content), semantics).run(list, floors, aloneFloors);
+      }
       semantics.close();
     }
     return 0;

@@ -32,8 +32,11 @@ final class DenseRetriever {
     return semantics.state();
   }
 
-  /** The best {@code limit} articles for {@code query} that pass the request's filters; empty until ready. */
-  List<Candidate> retrieve(CorpusSnapshot snapshot, String query, SearchRequest request, int limit) {
+  /**
+   * The best {@code limit} articles for {@code query} with a cosine of at least {@code floor} that
+   * pass the request's filters; empty until ready.
+   */
+  List<Candidate> retrieve(CorpusSnapshot snapshot, String query, SearchRequest request, int limit, double floor) {
     Optional<PassageVectors> passages = snapshot.passages();
     if (passages.isEmpty() || !semantics.isReady() || query.isBlank()) {
       return List.of();
@@ -41,6 +44,9 @@ final class DenseRetriever {
     HubPrior.Values prior = hubs.of(snapshot);
     List<Candidate> dense = new ArrayList<>();
     for (PassageVectors.Scored scored : passages.get().rank(semantics.embedQuery(query), limit * 2)) {
+      if (scored.score() < floor) {
+        break; // ranked best first: the rest are below the floor too
+      }
       IndexedArticle info = snapshot.catalog().byId(scored.articleId()).orElse(null);
       if (info == null || (request.category() != null && !request.category().equals(info.category()))
           || (request.tag() != null && info.tags().stream().noneMatch(t -> t.equalsIgnoreCase(request.tag())))) {

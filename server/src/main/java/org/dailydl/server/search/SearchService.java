@@ -29,6 +29,11 @@ public interface SearchService {
 
   /** Hybrid search (lexical and dense, fused) with results cached per index version and semantic state. */
   static SearchService create(IndexHandle index, Glossary glossary, SemanticService semantics) {
-    return new CachedSearchService(index, semantics, new StagedSearchService(index, glossary, semantics, Fusion.DEFAULT));
+    return create(index, glossary, semantics, Fusion.DEFAULT);
+  }
+
+  /** Hybrid search with another fusion (weights, dense floor): for experiments in benchmarks. */
+  static SearchService create(IndexHandle index, Glossary glossary, SemanticService semantics, Fusion fusion) {
+    return new CachedSearchService(index, semantics, new StagedSearchService(index, glossary, semantics, fusion));
   }
 }

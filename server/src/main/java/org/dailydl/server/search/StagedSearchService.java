@@ -36,7 +36,8 @@ final class StagedSearchService implements SearchService {
       long total = found.total();
       List<SearchResult.FacetValue> facets = found.facets();
       if (mode != Mode.LEXICAL) {
-        List<Candidate> semantic = dense.retrieve(lease.corpus(), found.query(), request, Fusion.DEPTH);
+        List<Candidate> semantic = dense.retrieve(lease.corpus(), found.query(), request, Fusion.DEPTH,
+            fusion.floor(found.total()));
         if (mode == Mode.SEMANTIC) {
           ranked = semantic;
           total = semantic.size();

@@ -103,6 +103,20 @@ class BrowserSemanticTest {
     browser.waitFor("hybrid again, the default, out of the URL", () -> !browser.pathAndQuery().contains("mode=") && ready());
   }
 
+  @Test
+  void a_query_about_nothing_in_the_notes_says_nothing_was_found_in_every_mode() {
+    for (String query : List.of("xyzzyqwv", "量子计算")) {
+      for (String mode : List.of("hybrid", "semantic", "lexical")) {
+        browser.open("/search?q=" + BrowserServer.enc(query) + "&mode=" + mode);
+        browser.waitFor(query + " in " + mode, this::ready);
+        assertThat(browser.driver.findElements(By.cssSelector(".hits .hit"))).as(query + ", " + mode).isEmpty();
+        assertThat(browser.driver.findElement(By.cssSelector("[data-empty=true]")).getText())
+            .as(query + ", " + mode).contains("没有找到");
+        assertThat(browser.driver.findElement(By.id("main")).getText()).doesNotContain("找到 100 篇");
+      }
+    }
+  }
+
   private boolean ready() {
     return "ready".equals(browser.js("return document.getElementById('main').dataset.state;"));
   }
