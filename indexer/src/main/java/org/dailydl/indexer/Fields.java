@@ -89,6 +89,13 @@ public final class Fields {
   /** Last-modified time of the file (millis). Stored: with size, lets an update skip unchanged files unread. */
   public static final String MODIFIED = "modified";
 
+  /**
+   * Present (1) when {@link #MODIFIED} was read within {@code ParseStage.RACY_MILLIS} of the file
+   * being read, when a later write of the same size could carry the same time: an update then checks
+   * the file's hash instead of trusting its time. Stored only.
+   */
+  public static final String MODIFIED_RACY = "modified_racy";
+
   /** File size in bytes. Stored only. */
   public static final String SIZE = "size";
 

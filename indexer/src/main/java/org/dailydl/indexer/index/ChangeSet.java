@@ -98,7 +98,8 @@ final class ChangeSet {
       String title = uses.get(text) > 1 && !folder.isEmpty() ? folder + " " + text : text;
       ParsedFile p = written.get(path);
       written.put(path, new ParsedFile(p.file(), p.article().withTitle(
-          new Article.Title(title, Article.TitleSource.LINK_TEXT)), p.problems(), p.modified()));
+          new Article.Title(title, Article.TitleSource.LINK_TEXT)), p.problems(), p.modified(),
+          p.modifiedTrusted()));
     });
   }
 

@@ -153,7 +153,7 @@ public final class IndexArticles {
   }
 
   private Document document(ParsedFile p, ChangeSet changes) {
-    return schema.write(p.article(), changes.anchorsOf(p.article().path()), p.modified());
+    return schema.write(p.article(), changes.anchorsOf(p.article().path()), p.modified(), p.modifiedTrusted());
   }
 
   private IndexReport report(ContentWalker.Result walk, IndexPlan plan, ChangeSet changes, long millis) {

@@ -51,13 +51,13 @@ record IndexPlan(boolean full, Map<String, ContentFile> walked, List<ContentFile
 
   /**
    * A file of the same size is unchanged when its time is the one stored, unread; when its time
-   * differs (touched, or replaced by a copy) or was stored as unknown (modified within {@link
+   * differs (touched, or replaced by a copy) or is not trusted (modified within {@link
    * ParseStage#RACY_MILLIS} of being read, when a later write of the same size could carry the same
    * time), when its bytes hash as stored.
    */
   private static boolean isUnchanged(ContentFile file, IndexedArticle old) {
     long modified = ParseStage.modifiedTime(file.file());
-    if (modified != -1 && old.modified() == modified) {
+    if (old.modifiedTrusted() && modified != -1 && old.modified() == modified) {
       return true;
     }
     try {

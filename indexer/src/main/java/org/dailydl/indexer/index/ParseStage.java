@@ -18,7 +18,8 @@ import org.dailydl.indexer.collection.Problem;
  */
 public final class ParseStage {
   /** One file after reading and parsing: the article is null when the file could not be read. */
-  public record ParsedFile(ContentFile file, Article article, List<Problem> problems, long modified) {
+  public record ParsedFile(ContentFile file, Article article, List<Problem> problems, long modified,
+      boolean modifiedTrusted) {
     public ParsedFile {
       Objects.requireNonNull(file, "file");
       problems = List.copyOf(problems);
@@ -46,7 +47,8 @@ public final class ParseStage {
 
   private ParsedFile parseOne(ContentFile file) {
     long readAt = System.currentTimeMillis();
-    long modified = trustedModifiedTime(modifiedTime(file.file()), readAt);
+    long modified = modifiedTime(file.file());
+    boolean trusted = isTrusted(modified, readAt);
     ArticleParser.Result result;
     try {
       result = parser.parse(file);
@@ -56,7 +58,7 @@ public final class ParseStage {
           Problem.Severity.UNREADABLE)));
     }
     progress.fileDone(file.path());
-    return new ParsedFile(file, result.article(), result.problems(), modified);
+    return new ParsedFile(file, result.article(), result.problems(), modified, trusted);
   }
 
   /**
@@ -66,9 +68,12 @@ public final class ParseStage {
    */
   static final long RACY_MILLIS = 2_000;
 
-  /** The time to store for a file modified at {@code modified} and read at {@code readAt}: -1 (unknown) when racy. */
-  static long trustedModifiedTime(long modified, long readAt) {
-    return modified > readAt - RACY_MILLIS ? -1 : modified;
+  /**
+   * Whether a file modified at {@code modified} and read at {@code readAt} can later be judged
+   * unchanged by its time: not when racy (the time is still kept, for readers and feeds).
+   */
+  static boolean isTrusted(long modified, long readAt) {
+    return modified != -1 && modified <= readAt - RACY_MILLIS;
   }
 
   /** A file's last-modified time in millis, or -1 when it cannot be read. */

@@ -50,7 +50,7 @@ public class ArticleSchema {
 
   /** The stored fields {@link #read} loads: everything but the body, which only some readers need. */
   private static final Set<String> METADATA = Set.of(Fields.ID, Fields.PATH, Fields.TITLE, Fields.CATEGORY,
-      Fields.TAGS, Fields.SUMMARY, Fields.DATE, Fields.KIND, Fields.HASH, Fields.SIZE, Fields.MODIFIED,
+      Fields.TAGS, Fields.SUMMARY, Fields.DATE, Fields.KIND, Fields.HASH, Fields.SIZE, Fields.MODIFIED, Fields.MODIFIED_RACY,
       Fields.OUTLINE, Fields.LINKS, Fields.ANCHOR, Fields.CONCEPT_FORMS);
 
   /**
@@ -96,7 +96,7 @@ public class ArticleSchema {
    * @param anchorTexts link words of other articles pointing here
    * @param modified the file's last-modified time in millis (lets an update skip unchanged files)
    */
-  public Document write(Article article, Collection<String> anchorTexts, long modified) {
+  public Document write(Article article, Collection<String> anchorTexts, long modified, boolean modifiedTrusted) {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, article.id(), Field.Store.YES));
     doc.add(new StringField(Fields.PATH, article.path(), Field.Store.YES));
@@ -147,6 +147,9 @@ public class ArticleSchema {
     doc.add(new StoredField(Fields.HASH, article.hash()));
     doc.add(new StoredField(Fields.SIZE, article.size()));
     doc.add(new StoredField(Fields.MODIFIED, modified));
+    if (!modifiedTrusted) {
+      doc.add(new StoredField(Fields.MODIFIED_RACY, 1));
+    }
     doc.add(new StoredField(Fields.KIND, article.kind().label()));
     doc.add(new StoredField(Fields.OUTLINE, toJson(article.headings())));
     doc.add(new StoredField(Fields.LINKS, toJson(article.links().stream().map(StoredLink::of).toList())));
@@ -179,6 +182,7 @@ public class ArticleSchema {
     return new IndexedArticle(doc, d.get(Fields.ID), d.get(Fields.PATH), d.get(Fields.TITLE),
         d.get(Fields.CATEGORY), Arrays.asList(d.getValues(Fields.TAGS)), d.get(Fields.SUMMARY), d.get(Fields.DATE),
         kind(d.get(Fields.KIND)), d.get(Fields.HASH), number(d, Fields.SIZE), number(d, Fields.MODIFIED),
+        d.getField(Fields.MODIFIED_RACY) == null,
         fromJson(d.get(Fields.OUTLINE), OUTLINE), fromJson(d.get(Fields.LINKS), LINKS),
         Arrays.asList(d.getValues(Fields.ANCHOR)), forms(d.get(Fields.CONCEPT_FORMS)));
   }

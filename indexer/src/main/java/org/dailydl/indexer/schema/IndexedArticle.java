@@ -21,6 +21,8 @@ import org.dailydl.indexer.collection.Article;
  * @param hash SHA-256 of the file's bytes
  * @param size file size in bytes
  * @param modified the file's last-modified time in millis when indexed (-1 when unknown)
+ * @param modifiedTrusted whether an unchanged {@code modified} proves the file unchanged (false when
+ *     the file was read within moments of that time, when a same-size write could keep it)
  * @param outline headings in document order
  * @param links outgoing links in document order
  * @param anchors link words other articles use for this one
@@ -39,6 +41,7 @@ public record IndexedArticle(
     String hash,
     long size,
     long modified,
+    boolean modifiedTrusted,
     List<Article.Heading> outline,
     List<StoredLink> links,
     List<String> anchors,

@@ -24,6 +24,7 @@ import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.collection.Article;
 import org.dailydl.indexer.schema.ArticleSchema;
 import org.dailydl.indexer.schema.IndexMeta;
+import org.dailydl.indexer.schema.IndexedArticle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 class IndexArticlesTest {
@@ -41,12 +42,17 @@ class IndexArticlesTest {
     }
   }
 
-  /** The anchor text stored for the article at {@code path}, read back through the schema. */
-  private List<String> anchors(String path) throws IOException {
+  /** The article at {@code path}, read back through the schema. */
+  private IndexedArticle stored(String path) throws IOException {
     Path live = new IndexLocation(temp.resolve("index")).current().orElseThrow();
     try (var dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
-      return ArticleSchema.read(reader).stream().filter(a -> a.path().equals(path)).findFirst().orElseThrow().anchors();
+      return ArticleSchema.read(reader).stream().filter(a -> a.path().equals(path)).findFirst().orElseThrow();
     }
+  }
+
+  /** The anchor text stored for the article at {@code path}. */
+  private List<String> anchors(String path) throws IOException {
+    return stored(path).anchors();
   }
 
   @Test
@@ -104,7 +110,14 @@ class IndexArticlesTest {
     // a time the file system cannot tell from the moment of reading (written in the same tick)
     FileTime time = FileTime.fromMillis(System.currentTimeMillis() + 60_000);
     Files.setLastModifiedTime(cnn, time);
+    FileTime hourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(content.resolve("深度学习/注意力机制.md"), hourAgo);
     index(content, false);
+    // the time is kept for readers (dates, feeds) but not trusted as proof that nothing changed
+    assertThat(stored("深度学习/CNN.md").modified()).isEqualTo(time.toMillis());
+    assertThat(stored("深度学习/CNN.md").modifiedTrusted()).isFalse();
+    assertThat(stored("深度学习/注意力机制.md").modified()).isEqualTo(hourAgo.toMillis());
+    assertThat(stored("深度学习/注意力机制.md").modifiedTrusted()).as("an older file's time is trusted").isTrue();
     String before = Files.readString(cnn);
     Files.writeString(cnn, before.replaceFirst("卷积", "池化"));
     Files.setLastModifiedTime(cnn, time);
@@ -144,11 +157,11 @@ class IndexArticlesTest {
       private int calls;
 
       @Override
-      public Document write(Article article, Collection<String> anchors, long modified) {
+      public Document write(Article article, Collection<String> anchors, long modified, boolean trusted) {
         if (++calls == 4) {
           throw new IllegalStateException("disk on fire");
         }
-        return super.write(article, anchors, modified);
+        return super.write(article, anchors, modified, trusted);
       }
     };
     var options = new IndexArticles.Options(content, temp.resolve("index"), true, 5_000_000);

@@ -29,14 +29,17 @@ class ArticleSchemaTest {
         Article.Kind.MARKDOWN, 321, "a".repeat(64));
     try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
       try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.standard().indexAnalyzer()))) {
-        writer.addDocument(new ArticleSchema().write(article, List.of("KNN 算法", "最近邻"), 1234L));
+        writer.addDocument(new ArticleSchema().write(article, List.of("KNN 算法", "最近邻"), 1234L, false));
+        writer.addDocument(new ArticleSchema().write(article, List.of(), 5678L, true));
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexedArticle read = ArticleSchema.read(reader).get(0);
         assertThat(read).isEqualTo(new IndexedArticle(0, "ml-knn", "ml/KNN.md", "K 最近邻", "ml", List.of("KNN", "分类"),
-            "一篇讲 KNN 的笔记", "2026-01-02", Article.Kind.MARKDOWN, "a".repeat(64), 321, 1234L, article.headings(),
+            "一篇讲 KNN 的笔记", "2026-01-02", Article.Kind.MARKDOWN, "a".repeat(64), 321, 1234L, false, article.headings(),
             List.of(new StoredLink("SVM.md", "ml/SVM.md", "支持向量机", 9), new StoredLink("https://x.org", null, "外部", 10)),
             List.of("KNN 算法", "最近邻"), Map.of("knn", "KNN")));
+        assertThat(ArticleSchema.read(reader).get(1).modified()).isEqualTo(5678L);
+        assertThat(ArticleSchema.read(reader).get(1).modifiedTrusted()).isTrue();
         assertThat(reader.termVectors().get(0, Fields.CONCEPTS).size()).isEqualTo(2);
         assertThat(ArticleSchema.body(reader, 0)).isEqualTo("用距离找最近的 K 个邻居。");
       }
