@@ -1,6 +1,7 @@
 package org.dailydl.server.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +42,8 @@ final class Snippets {
     /** First characters of CJK terms: most characters of a text start none, and skip the maps. */
     private final BitSet cjkStarts = new BitSet(Character.MAX_VALUE + 1);
     private final Map<String, Integer> latin = new HashMap<>();
+    /** Lengths of the Latin terms: a word of another length is not looked up (nor lower-cased). */
+    private final BitSet latinLengths = new BitSet();
     private final double[] weights;
 
     /** @param weight how telling a term is (e.g. its inverse document frequency); at least 0 */
@@ -58,6 +61,7 @@ final class Snippets {
           cjkStarts.set(t.charAt(0));
         } else if (!t.isEmpty()) {
           latin.put(t.toLowerCase(Locale.ROOT), i);
+          latinLengths.set(t.length());
         }
       }
     }
@@ -72,21 +76,24 @@ final class Snippets {
     if (text == null || text.isEmpty()) {
       return "";
     }
-    List<Hit> hits = terms.isEmpty() ? List.of() : occurrences(text, terms);
+    // one array for every scan below: String.charAt checks its index on each call
+    char[] chars = text.toCharArray();
+    List<Hit> hits = terms.isEmpty() ? List.of() : occurrences(text, chars, terms);
     if (hits.isEmpty()) {
-      int end = passageEnd(text, 0);
+      int end = passageEnd(chars, 0);
       return tidy(Html.escape(text.substring(0, end)));
     }
-    int[] best = bestPassage(text, hits, terms);
+    int[] best = bestPassage(chars, hits, terms);
     return format(text, best[0], best[1], hits);
   }
 
-  private static List<Hit> occurrences(String text, Terms terms) {
+  /** Every occurrence of a term, in text order (by start). */
+  private static List<Hit> occurrences(String text, char[] chars, Terms terms) {
     List<Hit> hits = new ArrayList<>();
-    int n = text.length();
+    int n = chars.length;
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (isCjk(c)) {
         if (!terms.cjkStarts.get(c)) {
           i++;
@@ -96,8 +103,8 @@ final class Snippets {
         if (single != null) {
           hits.add(new Hit(i, i + 1, single));
         }
-        if (i + 1 < n && isCjk(text.charAt(i + 1))) {
-          Integer term = terms.cjkPairs.get(pair(c, text.charAt(i + 1)));
+        if (i + 1 < n && isCjk(chars[i + 1])) {
+          Integer term = terms.cjkPairs.get(pair(c, chars[i + 1]));
           if (term != null) {
             hits.add(new Hit(i, i + 2, term));
           }
@@ -105,11 +112,11 @@ final class Snippets {
         i++;
       } else if (isWordChar(c)) {
         int end = i + 1;
-        while (end < n && (isWordChar(text.charAt(end))
-            || (isJoiner(text.charAt(end)) && end + 1 < n && isWordChar(text.charAt(end + 1))))) {
+        while (end < n && (isWordChar(chars[end])
+            || (isJoiner(chars[end]) && end + 1 < n && isWordChar(chars[end + 1])))) {
           end++;
         }
-        if (!terms.latin.isEmpty()) {
+        if (terms.latinLengths.get(end - i)) {
           Integer term = terms.latin.get(text.substring(i, end).toLowerCase(Locale.ROOT));
           if (term != null) {
             hits.add(new Hit(i, end, term));
@@ -124,12 +131,24 @@ final class Snippets {
   }
 
   /** [start, end) of the passage with the highest score: distinct terms by weight, repeats a little. */
-  private static int[] bestPassage(String text, List<Hit> hits, Terms terms) {
+  private static int[] bestPassage(char[] text, List<Hit> hits, Terms terms) {
     int[] best = null;
     double bestScore = -1;
     int lastStart = -1;
+    // hits come in text order, so the start of each one's sentence is found by one forward scan
+    // (the last sentence boundary at or before it), not by walking back from every hit
+    int boundary = 0;
+    int scanned = 0;
+    int[] starts = hits.stream().mapToInt(Hit::start).toArray();
+    boolean[] present = new boolean[terms.weights.length];
     for (Hit hit : hits) {
-      int start = passageStart(text, hit.start());
+      for (int p = scanned + 1; p <= hit.start(); p++) {
+        if (endsSentence(text[p - 1]) && !endsSentence(text[p])) {
+          boundary = p;
+        }
+      }
+      scanned = Math.max(scanned, hit.start());
+      int start = boundary;
       if (start == lastStart) {
         continue; // the same passage as the previous hit's
       }
@@ -138,9 +157,9 @@ final class Snippets {
       if (hit.end() > end) {
         // one long sentence: a window around the hit instead, a little more after it than before
         start = Math.max(start, hit.start() - (int) (PASSAGE_CHARS * 0.4));
-        end = Math.min(text.length(), start + PASSAGE_CHARS);
+        end = Math.min(text.length, start + PASSAGE_CHARS);
       }
-      double score = score(hits, start, end, terms);
+      double score = score(hits, starts, present, start, end, terms);
       if (score > bestScore) {
         bestScore = score;
         best = new int[] {start, end};
@@ -154,13 +173,16 @@ final class Snippets {
    * better); between passages with the same terms, the one where the most telling term comes
    * soonest (the passage is about it, not merely reaching it).
    */
-  private static double score(List<Hit> hits, int start, int end, Terms terms) {
-    Set<Integer> present = new HashSet<>();
+  private static double score(List<Hit> hits, int[] starts, boolean[] present, int start, int end, Terms terms) {
+    Arrays.fill(present, false);
     int bestTerm = -1;
     int bestAt = end;
-    for (Hit h : hits) {
-      if (h.start() >= start && h.end() <= end) {
-        present.add(h.term());
+    // the hits inside [start, end) are among those starting in it: a run of the sorted starts
+    int from = lowerBound(starts, start);
+    for (int k = from; k < starts.length && starts[k] < end; k++) {
+      Hit h = hits.get(k);
+      if (h.end() <= end) {
+        present[h.term()] = true;
         if (bestTerm < 0 || terms.weights[h.term()] > terms.weights[bestTerm]) {
           bestTerm = h.term();
           bestAt = h.start();
@@ -168,33 +190,40 @@ final class Snippets {
       }
     }
     double score = 0;
-    for (int term : present) {
-      score += terms.weights[term];
+    for (int term = 0; term < present.length; term++) {
+      if (present[term]) {
+        score += terms.weights[term];
+      }
     }
     return score - 0.01 * (bestAt - start) / (double) PASSAGE_CHARS;
   }
 
-  /** The start of the sentence holding {@code offset}. */
-  private static int passageStart(String text, int offset) {
-    int i = offset;
-    while (i > 0 && !(endsSentence(text.charAt(i - 1))
-        && !endsSentence(text.charAt(i)))) {
-      i--;
+  /** The first index of {@code sorted} whose value is at least {@code key}. */
+  private static int lowerBound(int[] sorted, int key) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
     }
-    return i;
+    return lo;
   }
 
   /** The end of a passage from {@code start}: whole sentences up to about the goal length. */
-  private static int passageEnd(String text, int start) {
+  private static int passageEnd(char[] text, int start) {
     int goal = start + PASSAGE_CHARS;
-    int limit = (int) Math.min(text.length(), start + PASSAGE_CHARS * SLACK);
+    int limit = (int) Math.min(text.length, start + PASSAGE_CHARS * SLACK);
     int end = start;
     int i = start;
-    while (i < text.length()) {
-      while (i < text.length() && !endsSentence(text.charAt(i))) {
+    while (i < text.length) {
+      while (i < text.length && !endsSentence(text[i])) {
         i++;
       }
-      while (i < text.length() && endsSentence(text.charAt(i))) {
+      while (i < text.length && endsSentence(text[i])) {
         i++;
       }
       if (i > limit) {
@@ -207,8 +236,8 @@ final class Snippets {
     }
     if (end == start) {
       // the first sentence alone is too long: cut it, never inside a surrogate pair
-      end = Math.min(text.length(), goal);
-      if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+      end = Math.min(text.length, goal);
+      if (end < text.length && Character.isHighSurrogate(text[end - 1])) {
         end--;
       }
     }
@@ -262,7 +291,20 @@ final class Snippets {
   }
 
   static boolean isCjk(char c) {
-    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    return HAN.get(c);
+  }
+
+  /** The UTF-16 units that are Han characters: a table, where UnicodeScript.of is a binary search per call. */
+  private static final BitSet HAN = han();
+
+  private static BitSet han() {
+    BitSet han = new BitSet(Character.MAX_VALUE + 1);
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+        han.set(c);
+      }
+    }
+    return han;
   }
 
   private static boolean isWordChar(char c) {
