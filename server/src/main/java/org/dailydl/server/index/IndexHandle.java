@@ -18,6 +18,7 @@ import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -45,6 +46,18 @@ import org.slf4j.LoggerFactory;
  * see a half-built index. Thread-safe.
  */
 public final class IndexHandle implements Closeable {
+  /** Searchers score with BM25, its length-norm tables shared ({@link SharedNormsBM25}). */
+  private static final SharedNormsBM25 SIMILARITY = new SharedNormsBM25();
+
+  private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      IndexSearcher searcher = super.newSearcher(reader, previous);
+      searcher.setSimilarity(SIMILARITY);
+      return searcher;
+    }
+  };
+
   private static final Logger LOG = LoggerFactory.getLogger(IndexHandle.class);
 
   private final Path contentDir;
@@ -309,7 +322,7 @@ public final class IndexHandle implements Closeable {
     if (old == null || folderReplaced || !old.generation().equals(current.get())) {
       folderReplaced = false;
       Directory directory = FSDirectory.open(current.get());
-      managed = new Managed(current.get(), directory, new SearcherManager(directory, new SearcherFactory()));
+      managed = new Managed(current.get(), directory, new SearcherManager(directory, SEARCHERS));
       if (old != null) {
         old.close();
       }
