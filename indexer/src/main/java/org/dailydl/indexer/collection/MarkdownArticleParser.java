@@ -59,9 +59,10 @@ public final class MarkdownArticleParser {
 
   /** Parses one Markdown text. Never throws on odd Markdown: every input is some document. */
   public Parsed parse(String markdown) {
-    Document document = parser.parse(markdown);
+    LongParagraphs.Split split = LongParagraphs.split(markdown);
+    Document document = parser.parse(split.text());
     HeadingIds.assign(document);
-    Collector collector = new Collector(document);
+    Collector collector = new Collector(document, split.addedNewlines());
     collector.visitChildren(document);
     return new Parsed(
         frontMatter(document),
@@ -135,12 +136,18 @@ public final class MarkdownArticleParser {
     /** Where each line starts: flexmark's own line lookup scans from the top, quadratic over 100,000 headings. */
     private final int[] lineStarts;
 
-    Collector(Document document) {
+    /** {@code addedNewlines}: offsets of newlines that split a long paragraph, not lines of the file. */
+    Collector(Document document, int[] addedNewlines) {
       this.document = document;
       CharSequence chars = document.getChars();
       int[] starts = new int[16];
       int lines = 1;
+      int nextAdded = 0;
       for (int i = 0; i < chars.length(); i++) {
+        if (nextAdded < addedNewlines.length && addedNewlines[nextAdded] == i) {
+          nextAdded++;
+          continue;
+        }
         if (chars.charAt(i) == '\n') {
           if (lines == starts.length) {
             starts = java.util.Arrays.copyOf(starts, lines * 2);

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.dailydl.indexer.collection.LinkResolver.Resolution;
+import org.dailydl.indexer.collection.LongParagraphs;
 import org.dailydl.indexer.collection.MarkdownNesting;
 import org.dailydl.indexer.collection.MarkdownOptions;
 import org.dailydl.indexer.collection.MathExtension;
@@ -109,8 +110,9 @@ public final class MarkdownRenderer {
    */
   public Rendered render(String markdown, String articlePath, Function<String, Resolution> resolve,
       Function<String, String> idOfPath, Function<String, String> fileUrl, List<String> outputs) {
-    // nesting deeper than flexmark's recursion can take is flattened, as the indexer read it
-    Document document = parser.parse(MarkdownNesting.flatten(markdown));
+    // nesting deeper than flexmark's recursion can take is flattened and very long paragraphs are
+    // cut, as the indexer read them
+    Document document = parser.parse(LongParagraphs.split(MarkdownNesting.flatten(markdown)).text());
     document.set(CONTEXT, new Context(articlePath, resolve, idOfPath, fileUrl, List.copyOf(outputs)));
     String html = renderer.render(document);
     List<TocEntry> toc = new ArrayList<>();

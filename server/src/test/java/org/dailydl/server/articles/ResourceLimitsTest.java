@@ -125,7 +125,7 @@ class ResourceLimitsTest {
           (server, client) -> {
             RawHttp http = new RawHttp(server.port(), 60_000);
             String id = JSON.readTree(http.send("GET", "/api/articles?path=" + HostileInputs.encode("目录.md")).body())
-                .get("id").asText();
+                .get("articles").get(0).get("id").asText();
             RawHttp.Response graph = http.send("GET", "/api/graph?depth=2&center=" + id);
             assertThat(graph.status()).as(graph.body()).isEqualTo(200);
             assertThat(JSON.readTree(graph.body()).get("nodes").size()).isBetween(2, 2_000);
@@ -150,9 +150,11 @@ class ResourceLimitsTest {
               return;
             }
             assertThat(article.status()).as(article.body()).isEqualTo(200);
-            JsonNode body = JSON.readTree(article.body());
-            String id = body.get("id").asText();
-            for (String target : new String[] {"/api/articles/" + id + "/related", "/api/graph?center=" + id}) {
+            JsonNode found = JSON.readTree(article.body()).get("articles");
+            assertThat(found.size()).as(article.body()).isEqualTo(1);
+            String id = found.get(0).get("id").asText();
+            for (String target : new String[] {"/api/articles/" + id, "/api/articles/" + id + "/related",
+                "/api/graph?center=" + id}) {
               assertThat(http.send("GET", target).status()).as(target).isEqualTo(200);
             }
           });
