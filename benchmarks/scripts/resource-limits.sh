@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Resource limits: the time and peak memory of each input at the edge of a notes folder, through
 # the shipped jar. For each input, one folder holding it alone: `index` (wall time and peak RSS by
-# /usr/bin/time, -Xmx512m), then `serve` on it and the article's rendering (/api/articles?path=).
+# /usr/bin/time, -Xmx512m), then `serve` on it and the article's rendering (/api/articles/{id},
+# the id found by /api/articles?path=).
 # Then, on one folder: a 256-character query of distinct glossary terms and the depth-2
 # neighbourhood of a note linked from 2,000 others. Baseline in the same run: the same `index`
 # and rendering on a plain note of 2 KB. Fails when a bound of BENCHMARKS.md is broken.
@@ -45,11 +46,15 @@ serve_on() {
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && return; sleep 0.2; done
   echo "serve did not start" >&2; exit 1
 }
+article_id() {
+  curl -s "http://127.0.0.1:$PORT/api/articles?path=$1" \
+    | python3 -c 'import json,sys; a=json.load(sys.stdin).get("articles") or [{}]; print(a[0].get("id", ""))'
+}
 stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
 ms() { curl -s -o "$WORK/body" -w '%{http_code} %{time_total}\n' "$1" | awk '{ printf "%s %.0f\n", $1, $2 * 1000 }'; }
 
 echo "load before: $(load1)" >&2
-echo "| input | index | peak RSS (index) | warnings | render /api/articles | status |"
+echo "| input | index | peak RSS (index) | warnings | render /api/articles/{id} | status |"
 echo "|---|---|---|---|---|---|"
 fail=0
 for name in baseline line-4.9mb headings-100k links-50k lists-10k-deep quotes-10k-deep notebook-100k-cells; do
@@ -59,7 +64,12 @@ for name in baseline line-4.9mb headings-100k links-50k lists-10k-deep quotes-10
   read -r secs kib < "$WORK/time"
   warnings=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(len(r.get("warnings", [])) + len(r.get("skipped", [])))' "$WORK/report.json" 2>/dev/null || echo "?")
   serve_on "$WORK/$name" "$WORK/$name.index"
-  read -r status render < <(ms "http://127.0.0.1:$PORT/api/articles?path=$file")
+  id=$(article_id "$file")
+  if [[ -n "$id" ]]; then
+    read -r status render < <(ms "http://127.0.0.1:$PORT/api/articles/$id")
+  else
+    status="left out"; render=0
+  fi
   stop
   echo "| $name | ${secs} s | $((kib / 1024)) MB | $warnings | ${render} ms | $status |"
   # bounds (BENCHMARKS.md): index ≤ 60 s and ≤ 512 MB heap (the JVM fails otherwise), rendering ≤ 5 s, never 5xx
@@ -88,7 +98,7 @@ print(urllib.parse.quote(q))
 PY
 )
 read -r qs qms < <(ms "http://127.0.0.1:$PORT/api/search?q=$query")
-id=$(curl -s "http://127.0.0.1:$PORT/api/articles?path=note.md" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+id=$(article_id note.md)
 read -r gs gms < <(ms "http://127.0.0.1:$PORT/api/graph?depth=2&center=$id")
 nodes=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["nodes"]))' "$WORK/body")
 stop

@@ -15,9 +15,9 @@ import java.util.Arrays;
  */
 public final class LongParagraphs {
   /** Paragraphs up to this many characters are left as written. */
-  public static final int SPLIT_ABOVE = 8_192;
+  public static final int SPLIT_ABOVE = 4_096;
   /** The length cut paragraphs are brought to, give or take a sentence. */
-  public static final int PART = 4_096;
+  public static final int PART = 1_024;
 
   private LongParagraphs() {}
 

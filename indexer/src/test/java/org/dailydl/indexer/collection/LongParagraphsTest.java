@@ -23,7 +23,7 @@ class LongParagraphsTest {
 
   @Test
   void ordinary_notes_are_left_as_written() {
-    String note = "# 标题\n\n" + "梯度下降沿负梯度方向更新参数。".repeat(400) + "\n\n" + links(100) + "\n";
+    String note = "# 标题\n\n" + "梯度下降沿负梯度方向更新参数。".repeat(250) + "\n\n" + links(100) + "\n";
     LongParagraphs.Split split = LongParagraphs.split(note);
     assertThat(split.text()).isSameAs(note);
     assertThat(split.addedNewlines()).isEmpty();
