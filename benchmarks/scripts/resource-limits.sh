@@ -29,6 +29,7 @@ note("line-4.9mb", "note.md", "# 长文\n\n" + sentence * (4_900_000 // (3 * len
 note("headings-100k", "note.md", "".join(f"## 标题 {i}\n" for i in range(100_000)))
 note("links-50k", "note.md", "# 链接\n\n" + "".join(f"[第{i}篇](other.md) " for i in range(50_000)) + "\n")
 note("lists-10k-deep", "note.md", "# 列表\n\n" + "".join("  " * i + f"- 层 {i}\n" for i in range(10_000)))
+note("list-markers-10k-deep", "note.md", "# 列表\n\n" + "- " * 10_000 + "最深处\n")
 note("quotes-10k-deep", "note.md", "# 引用\n\n" + ">" * 10_000 + " 最深处\n")
 cells = [{"cell_type": "markdown", "source": [f"第 {i} 格"]} for i in range(100_000)]
 note("notebook-100k-cells", "note.ipynb", json.dumps({"cells": cells, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
@@ -54,10 +55,10 @@ stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
 ms() { curl -s -o "$WORK/body" -w '%{http_code} %{time_total}\n' "$1" | awk '{ printf "%s %.0f\n", $1, $2 * 1000 }'; }
 
 echo "load before: $(load1)" >&2
-echo "| input | index | peak RSS (index) | warnings | render /api/articles/{id} | status |"
+echo "| input | index | peak RSS (index) | warnings | render /api/articles/{id}: first, second | status |"
 echo "|---|---|---|---|---|---|"
 fail=0
-for name in baseline line-4.9mb headings-100k links-50k lists-10k-deep quotes-10k-deep notebook-100k-cells; do
+for name in baseline line-4.9mb headings-100k links-50k lists-10k-deep list-markers-10k-deep quotes-10k-deep notebook-100k-cells; do
   file=$(ls "$WORK/$name")
   /usr/bin/time -f "%e %M" -o "$WORK/time" java -Xmx512m -jar "$JAR" index --content "$WORK/$name" \
     --index "$WORK/$name.index" --no-embeddings --quiet --format json > "$WORK/report.json" 2> "$WORK/index.err" || true
@@ -66,15 +67,18 @@ for name in baseline line-4.9mb headings-100k links-50k lists-10k-deep quotes-10
   serve_on "$WORK/$name" "$WORK/$name.index"
   id=$(article_id "$file")
   if [[ -n "$id" ]]; then
-    read -r status render < <(ms "http://127.0.0.1:$PORT/api/articles/$id")
+    read -r status render < <(ms "http://127.0.0.1:$PORT/api/articles/$id")   # the JVM's first rendering
+    read -r status warm < <(ms "http://127.0.0.1:$PORT/api/articles/$id")     # and once it is compiled
   else
-    status="left out"; render=0
+    status="left out"; render=0; warm=0
   fi
   stop
-  echo "| $name | ${secs} s | $((kib / 1024)) MB | $warnings | ${render} ms | $status |"
-  # bounds (BENCHMARKS.md): index ≤ 60 s and ≤ 512 MB heap (the JVM fails otherwise), rendering ≤ 5 s, never 5xx
+  echo "| $name | ${secs} s | $((kib / 1024)) MB | $warnings | ${render} ms, ${warm} ms | $status |"
+  # bounds (BENCHMARKS.md): index ≤ 60 s and ≤ 512 MB heap (the JVM fails otherwise); rendering ≤ 10 s
+  # in a fresh JVM and ≤ 1 s once compiled; never 5xx
   awk -v s="$secs" 'BEGIN { exit !(s > 60) }' && { echo "FAIL: $name indexed in $secs s" >&2; fail=1; }
-  (( render > 5000 )) && { echo "FAIL: $name rendered in $render ms" >&2; fail=1; }
+  (( render > 10000 )) && { echo "FAIL: $name first rendered in $render ms" >&2; fail=1; }
+  (( warm > 1000 )) && { echo "FAIL: $name rendered again in $warm ms" >&2; fail=1; }
   [[ "$status" == 5* ]] && { echo "FAIL: $name answered $status" >&2; fail=1; }
 done
 

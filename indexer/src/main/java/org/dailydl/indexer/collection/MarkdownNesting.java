@@ -50,23 +50,51 @@ public final class MarkdownNesting {
     return out.toString();
   }
 
-  /** Quote markers and indentation (two columns a list level) at the start of a line. */
+  /**
+   * Quote markers, list markers ({@code - * +}, {@code 1.} or {@code 1)} and a space) and indentation
+   * (two columns a list level) at the start of a line: {@code - - - x} is three lists deep.
+   */
   private static int blockDepth(String text, int start, int end) {
-    int quotes = 0;
+    int levels = 0;
     int columns = 0;
-    for (int i = start; i < end; i++) {
+    int i = start;
+    while (i < end) {
       char c = text.charAt(i);
+      int marker = listMarker(text, i, end);
       if (c == '>') {
-        quotes++;
+        levels++;
+        i++;
+      } else if (marker > 0) {
+        levels++;
+        i += marker;
       } else if (c == ' ') {
         columns++;
+        i++;
       } else if (c == '\t') {
         columns += 4;
+        i++;
       } else {
         break;
       }
     }
-    return quotes + columns / 2;
+    return levels + columns / 2;
+  }
+
+  /** The length of the list marker and its space at {@code i} ({@code - }, {@code 12. }, {@code 3) }), or 0. */
+  private static int listMarker(String text, int i, int end) {
+    char c = text.charAt(i);
+    if ((c == '-' || c == '*' || c == '+') && i + 1 < end && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+      return 2;
+    }
+    int digits = i;
+    while (digits < end && digits - i < 9 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') {
+      digits++;
+    }
+    if (digits > i && digits + 1 < end && (text.charAt(digits) == '.' || text.charAt(digits) == ')')
+        && (text.charAt(digits + 1) == ' ' || text.charAt(digits + 1) == '\t')) {
+      return digits - i + 2;
+    }
+    return 0;
   }
 
   /** The most brackets and emphasis markers open at once on a line. */
@@ -90,21 +118,30 @@ public final class MarkdownNesting {
         && (i + 1 >= end || text.charAt(i + 1) != ']');
   }
 
+  /** The line with quote markers, list markers and indentation beyond {@link #MAX_DEPTH} levels left out. */
   private static void flattenLine(String text, int start, int end, StringBuilder out) {
-    int quotes = 0;
+    int levels = 0;
     int columns = 0;
     int i = start;
-    for (; i < end; i++) {
+    while (i < end) {
       char c = text.charAt(i);
+      int marker = listMarker(text, i, end);
       if (c == '>') {
-        if (++quotes <= MAX_DEPTH) {
+        if (++levels + columns / 2 <= MAX_DEPTH) {
           out.append(c);
         }
+        i++;
+      } else if (marker > 0) {
+        if (++levels + columns / 2 <= MAX_DEPTH) {
+          out.append(text, i, i + marker);
+        }
+        i += marker;
       } else if (c == ' ' || c == '\t') {
         columns += c == '\t' ? 4 : 1;
-        if (quotes + columns / 2 <= MAX_DEPTH) {
+        if (levels + columns / 2 <= MAX_DEPTH) {
           out.append(c);
         }
+        i++;
       } else {
         break;
       }
