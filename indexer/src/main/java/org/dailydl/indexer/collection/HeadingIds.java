@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * The one definition of heading ids ({@code ## 多头注意力} → {@code id="多头注意力"}): the reader's
  * HTML gets its element ids from here and the indexer checks {@code #anchors} against the same
- * ids, so a link that passes {@code --check} scrolls to its section in the page. It is flexmark's
- * GitHub-like generator: lower case, spaces to dashes, repeated dashes collapsed, a duplicate
- * heading gets {@code -1}, {@code -2}…
+ * ids, so a link that passes {@code --check} scrolls to its section in the page. They are GitHub's
+ * ids (flexmark's generator so configured), since authors write their tables of contents for
+ * GitHub: lower case, punctuation dropped, each space a dash (dashes not collapsed), underscores
+ * kept, a duplicate heading gets {@code -1}, {@code -2}…
  */
 public final class HeadingIds {
   private HeadingIds() {}
@@ -21,7 +22,10 @@ public final class HeadingIds {
   /** Sets the id options on parser and renderer options alike (the generator reads them from the document). */
   static void configure(MutableDataSet options) {
     options.set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true);
-    options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+    // as GitHub: dashes are not collapsed ("J.U.C - AQS" → "juc---aqs") and underscores are kept
+    options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false);
+    options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -");
+    options.set(HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS, "_");
   }
 
   /**

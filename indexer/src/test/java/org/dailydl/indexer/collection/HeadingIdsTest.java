@@ -13,8 +13,17 @@ class HeadingIdsTest {
         "# 注意力机制（Attention）", "", "## Scaled Dot-Product  Attention", "", "## 小结", "", "### 小结", "",
         "## `nn.Linear` 的 *用法*", "", "## 公式 $QK^T$", ""));
     assertThat(parsed.headings()).extracting(Article.Heading::id).containsExactly(
-        "注意力机制attention", "scaled-dot-product-attention", "小结", "小结-1", "nnlinear-的-用法", "公式-");
+        "注意力机制attention", "scaled-dot-product--attention", "小结", "小结-1", "nnlinear-的-用法", "公式-");
     // formulas are left out of ids, as in the reader's HTML (MarkdownRenderer shares this definition)
+  }
+
+  @Test
+  void ids_are_those_github_gives_so_tables_of_contents_written_for_github_pass_the_check() {
+    var parsed = parser.parse(String.join("\n",
+        "## 七、J.U.C - AQS", "", "### 限期等待（TIMED_WAITING）", "", "## :floppy_disk: 数据库", "",
+        "## snake_case 与 kebab-case", ""));
+    assertThat(parsed.headings()).extracting(Article.Heading::id).containsExactly(
+        "七juc---aqs", "限期等待timed_waiting", "floppy_disk-数据库", "snake_case-与-kebab-case");
   }
 
   @Test
