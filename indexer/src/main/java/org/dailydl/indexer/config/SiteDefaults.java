@@ -21,7 +21,7 @@ import org.dailydl.indexer.collection.TextDecoder;
 
 /**
  * What a folder without (parts of) {@code dailydl.yml} is called and offers, derived from the
- * folder alone: its README's first heading as the title (else the folder's name), the README as
+ * folder alone: its README's one top heading as the title (else the folder's name), the README as
  * the home page, and example queries from the words its article titles share most.
  */
 public final class SiteDefaults {
@@ -34,23 +34,40 @@ public final class SiteDefaults {
       "day", "part", "chapter", "lesson", "note", "notes", "readme", "index", "intro", "introduction", "summary",
       "笔记", "学习笔记", "总结", "小结", "简介", "介绍", "概述", "目录", "题目", "练习", "习题", "答案", "解析", "附录", "第");
   private static final Pattern DIGITS = Pattern.compile("[\\d.]+");
+  /** GitHub's emoji codes in headings ({@code :pencil2:}, {@code :floppy_disk:}). */
+  private static final Pattern EMOJI_CODE = Pattern.compile("(?<![\\w:]):[a-z][a-z0-9_+-]*:(?![\\w:])");
   /** Numbered parts of a series ({@code Day01}, {@code part2}). */
   private static final Pattern NUMBERED = Pattern.compile("(?:day|part|chapter|lesson|step|week)\\d*");
 
   private SiteDefaults() {}
 
-  /** The first heading of the folder's README, else the folder's own name. */
+  /**
+   * The README's title, else the folder's own name. The title is the README's one top heading: the
+   * first heading of the shallowest level when no other heading shares that level (a README made of
+   * several {@code ## 算法}, {@code ## 网络} sections has none). GitHub's emoji codes
+   * ({@code :pencil2:}) are left out.
+   */
   public static String title(Path contentRoot) {
     String home = home(contentRoot);
     if (home != null) {
       try {
         byte[] bytes = Files.readAllBytes(contentRoot.resolve(home));
         var parsed = new MarkdownArticleParser().parse(TextDecoder.decode(bytes).text());
+        List<String> top = new ArrayList<>();
+        int level = Integer.MAX_VALUE;
         for (Article.Heading heading : parsed.headings()) {
-          String text = heading.text().replaceAll("[*_`]+", "").strip();
-          if (!text.isEmpty()) {
-            return text;
+          String text = EMOJI_CODE.matcher(heading.text()).replaceAll("").replaceAll("[*_`]+", "").strip();
+          if (text.isEmpty() || heading.level() > level) {
+            continue;
           }
+          if (heading.level() < level) {
+            level = heading.level();
+            top.clear();
+          }
+          top.add(text);
+        }
+        if (top.size() == 1) {
+          return top.get(0);
         }
       } catch (IOException | TextDecoder.NotTextException e) {
         // an unreadable README names nothing: fall back to the folder

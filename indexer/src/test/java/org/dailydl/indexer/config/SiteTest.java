@@ -50,6 +50,21 @@ class SiteTest {
   }
 
   @Test
+  void a_readme_of_sections_has_no_title_and_emoji_codes_are_left_out() throws IOException {
+    Path sections = Files.createDirectories(temp.resolve("CS-Notes"));
+    Files.writeString(sections.resolve("README.md"), "## :pencil2: 算法\n\n- a\n\n## :computer: 操作系统\n\n### 进程\n");
+    assertThat(SiteDefaults.title(sections)).isEqualTo("CS-Notes");
+
+    Path one = Files.createDirectories(temp.resolve("python"));
+    Files.writeString(one.resolve("README.md"), "## :books: Python - 100天\n\n### Day01\n\n### Day02\n\n#### 小节\n");
+    assertThat(SiteDefaults.title(one)).isEqualTo("Python - 100天");
+
+    Path clock = Files.createDirectories(temp.resolve("clock"));
+    Files.writeString(clock.resolve("README.md"), "# 10:30:00 的 std::vector 笔记\n\n## 一\n");
+    assertThat(SiteDefaults.title(clock)).isEqualTo("10:30:00 的 std::vector 笔记");
+  }
+
+  @Test
   void a_folder_without_readme_is_named_after_itself_and_example_words_keep_their_spelling() throws IOException {
     Path content = Files.createDirectories(temp.resolve("my-notes"));
     Files.writeString(content.resolve("a.md"), "# PyTorch 张量\n");
