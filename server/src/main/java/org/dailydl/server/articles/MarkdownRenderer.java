@@ -1,6 +1,8 @@
 package org.dailydl.server.articles;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -23,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.dailydl.indexer.collection.LinkResolver.Resolution;
 import org.dailydl.indexer.collection.LongParagraphs;
 import org.dailydl.indexer.collection.MarkdownNesting;
@@ -151,6 +154,11 @@ public final class MarkdownRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
       return Set.of(
+          // comments are for the author (<!-- GFM-TOC -->): never shown, as on GitHub; raw HTML around one stays escaped
+          new NodeRenderingHandler<>(HtmlCommentBlock.class, (node, ctx, html) -> withoutComments(html,
+              node.getChars().toString(), true)),
+          new NodeRenderingHandler<>(HtmlInlineComment.class, (node, ctx, html) -> withoutComments(html,
+              node.getChars().toString(), false)),
           new NodeRenderingHandler<>(MathNode.class, (node, ctx, html) -> math(html, node.tex(), node.isDisplay())),
           new NodeRenderingHandler<>(FencedCodeBlock.class, (node, ctx, html) -> {
             String output = outputOf(node, ctx);
@@ -163,6 +171,21 @@ public final class MarkdownRenderer {
             }
           }));
     }
+
+    /** What is left of {@code raw} without its comments, escaped (in a paragraph for a block); nothing when blank. */
+    private static void withoutComments(HtmlWriter html, String raw, boolean block) {
+      String rest = COMMENT.matcher(raw).replaceAll("").strip();
+      if (rest.isEmpty()) {
+        return;
+      }
+      if (block) {
+        html.tag("p").text(rest).tag("/p").line();
+      } else {
+        html.text(rest);
+      }
+    }
+
+    private static final Pattern COMMENT = Pattern.compile("<!--.*?(-->|$)", Pattern.DOTALL);
 
     /** The outputs a notebook's output block stands for, or null when it is no such block. */
     private static String outputOf(FencedCodeBlock node, NodeRendererContext ctx) {
