@@ -50,7 +50,6 @@ public final class LongParagraphs {
     private boolean inParagraph;
     private boolean splittable;
     private int sinceBreak;
-    private int paragraphStart;
     // inline state, carried across the lines of a paragraph
     private int brackets;
     private int backticks;
@@ -134,7 +133,6 @@ public final class LongParagraphs {
       }
       if (!inParagraph) {
         inParagraph = true;
-        paragraphStart = out.length();
         sinceBreak = 0;
         brackets = 0;
         backticks = 0;
@@ -243,26 +241,18 @@ public final class LongParagraphs {
       added[addedCount++] = offset;
     }
 
-    /** Where the quote markers, indentation and list marker at the start of a line end. */
+    /** Where the quote markers, indentation and list markers at the start of a line end. */
     private int containerEnd(int start, int end) {
       int i = start;
       while (i < end) {
         char c = text.charAt(i);
+        int marker = MarkdownNesting.listMarker(text, i, end);
         if (c == '>' || c == ' ' || c == '\t') {
           i++;
-        } else if ((c == '-' || c == '*' || c == '+') && i + 1 < end && text.charAt(i + 1) == ' ') {
-          i += 2;
+        } else if (marker > 0) {
+          i += marker;
         } else {
-          int digits = i;
-          while (digits < end && Character.isDigit(text.charAt(digits)) && digits - i < 9) {
-            digits++;
-          }
-          if (digits > i && digits + 1 < end && (text.charAt(digits) == '.' || text.charAt(digits) == ')')
-              && text.charAt(digits + 1) == ' ') {
-            i = digits + 2;
-          } else {
-            break;
-          }
+          break;
         }
       }
       return i;

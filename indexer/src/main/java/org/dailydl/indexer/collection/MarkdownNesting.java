@@ -81,7 +81,7 @@ public final class MarkdownNesting {
   }
 
   /** The length of the list marker and its space at {@code i} ({@code - }, {@code 12. }, {@code 3) }), or 0. */
-  private static int listMarker(String text, int i, int end) {
+  static int listMarker(String text, int i, int end) {
     char c = text.charAt(i);
     if ((c == '-' || c == '*' || c == '+') && i + 1 < end && (text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
       return 2;
