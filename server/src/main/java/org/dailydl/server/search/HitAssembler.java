@@ -29,6 +29,12 @@ final class HitAssembler {
   private final PerSnapshot<Cache<Integer, String>> bodies = new PerSnapshot<>(s -> Caffeine.newBuilder()
       .maximumWeight(BODY_CACHE_CHARS).<Integer, String>weigher((doc, body) -> body.length() + 16).build());
 
+  /** Snippet-term weights kept per index version (bounded: queries bring new words). */
+  static final int IDF_CACHE_SIZE = 100_000;
+
+  private final PerSnapshot<Cache<String, Double>> idfs = new PerSnapshot<>(s -> Caffeine.newBuilder()
+      .maximumSize(IDF_CACHE_SIZE).<String, Double>build());
+
   /** Hits of the request's page of {@code ranked}; snippets mark {@code highlight}. */
   List<SearchResult.Hit> page(IndexHandle.Lease lease, List<Candidate> ranked, Set<String> highlight,
       SearchRequest request) {
@@ -36,7 +42,8 @@ final class HitAssembler {
     List<Candidate> page = ranked.subList(from, Math.min(ranked.size(), from + request.size()));
     IndexReader reader = lease.searcher().getIndexReader();
     int docs = Math.max(1, reader.numDocs());
-    Snippets.Terms terms = new Snippets.Terms(highlight, term -> idf(reader, docs, term));
+    Cache<String, Double> idf = idfs.get(lease.corpus());
+    Snippets.Terms terms = new Snippets.Terms(highlight, term -> idf.get(term, t -> idf(reader, docs, t)));
     Cache<Integer, String> cache = bodies.get(lease.corpus());
     List<SearchResult.Hit> hits = new ArrayList<>(page.size());
     for (Candidate c : page) {

@@ -32,8 +32,11 @@ final class Snippets {
 
   private Snippets() {}
 
-  /** One occurrence of a term: its characters and the term's index in the query's term list. */
-  private record Hit(int start, int end, int term) {}
+  /**
+   * One occurrence of a term: its characters, the term's index in the query's term list, and the
+   * start of its sentence (the last sentence boundary at or before it).
+   */
+  private record Hit(int start, int end, int term, int sentence) {}
 
   /** The query's terms, split into CJK (as packed characters) and Latin tokens, with weights. */
   static final class Terms {
@@ -44,6 +47,8 @@ final class Snippets {
     private final Map<String, Integer> latin = new HashMap<>();
     /** Lengths of the Latin terms: a word of another length is not looked up (nor lower-cased). */
     private final BitSet latinLengths = new BitSet();
+    /** First characters of the Latin terms, both cases: a word starting otherwise is not looked up. */
+    private final BitSet latinStarts = new BitSet();
     private final double[] weights;
 
     /** @param weight how telling a term is (e.g. its inverse document frequency); at least 0 */
@@ -60,8 +65,13 @@ final class Snippets {
           cjkSingles.put(t.charAt(0), i);
           cjkStarts.set(t.charAt(0));
         } else if (!t.isEmpty()) {
-          latin.put(t.toLowerCase(Locale.ROOT), i);
+          String lower = t.toLowerCase(Locale.ROOT);
+          latin.put(lower, i);
           latinLengths.set(t.length());
+          char first = lower.charAt(0);
+          latinStarts.set(first);
+          latinStarts.set(Character.toUpperCase(first));
+          latinStarts.set(Character.toTitleCase(first));
         }
       }
     }
@@ -87,13 +97,20 @@ final class Snippets {
     return format(text, best[0], best[1], hits);
   }
 
-  /** Every occurrence of a term, in text order (by start). */
+  /**
+   * Every occurrence of a term, in text order (by start), with its sentence's start: one pass that
+   * also follows sentence boundaries (a boundary is where a run of sentence ends stops).
+   */
   private static List<Hit> occurrences(String text, char[] chars, Terms terms) {
     List<Hit> hits = new ArrayList<>();
     int n = chars.length;
+    int sentence = 0;
     int i = 0;
     while (i < n) {
       char c = chars[i];
+      if (i > 0 && !endsSentence(c) && endsSentence(chars[i - 1])) {
+        sentence = i;
+      }
       if (isCjk(c)) {
         if (!terms.cjkStarts.get(c)) {
           i++;
@@ -101,26 +118,33 @@ final class Snippets {
         }
         Integer single = terms.cjkSingles.get(c);
         if (single != null) {
-          hits.add(new Hit(i, i + 1, single));
+          hits.add(new Hit(i, i + 1, single, sentence));
         }
         if (i + 1 < n && isCjk(chars[i + 1])) {
           Integer term = terms.cjkPairs.get(pair(c, chars[i + 1]));
           if (term != null) {
-            hits.add(new Hit(i, i + 2, term));
+            hits.add(new Hit(i, i + 2, term, sentence));
           }
         }
         i++;
       } else if (isWordChar(c)) {
         int end = i + 1;
+        int inner = -1; // the last boundary inside the word: after a '.' joiner
         while (end < n && (isWordChar(chars[end])
             || (isJoiner(chars[end]) && end + 1 < n && isWordChar(chars[end + 1])))) {
+          if (chars[end] == '.') {
+            inner = end + 1;
+          }
           end++;
         }
-        if (terms.latinLengths.get(end - i)) {
+        if (terms.latinLengths.get(end - i) && terms.latinStarts.get(c)) {
           Integer term = terms.latin.get(text.substring(i, end).toLowerCase(Locale.ROOT));
           if (term != null) {
-            hits.add(new Hit(i, end, term));
+            hits.add(new Hit(i, end, term, sentence));
           }
+        }
+        if (inner >= 0) {
+          sentence = inner;
         }
         i = end;
       } else {
@@ -135,20 +159,10 @@ final class Snippets {
     int[] best = null;
     double bestScore = -1;
     int lastStart = -1;
-    // hits come in text order, so the start of each one's sentence is found by one forward scan
-    // (the last sentence boundary at or before it), not by walking back from every hit
-    int boundary = 0;
-    int scanned = 0;
     int[] starts = hits.stream().mapToInt(Hit::start).toArray();
     boolean[] present = new boolean[terms.weights.length];
     for (Hit hit : hits) {
-      for (int p = scanned + 1; p <= hit.start(); p++) {
-        if (endsSentence(text[p - 1]) && !endsSentence(text[p])) {
-          boundary = p;
-        }
-      }
-      scanned = Math.max(scanned, hit.start());
-      int start = boundary;
+      int start = hit.sentence();
       if (start == lastStart) {
         continue; // the same passage as the previous hit's
       }
