@@ -73,6 +73,21 @@ class IndexArticlesTest {
   }
 
   @Test
+  void a_full_build_is_one_segment_however_many_threads_wrote_it() throws IOException {
+    Path content = temp.resolve("many");
+    for (int i = 0; i < 400; i++) {
+      Files.createDirectories(content.resolve("d" + i % 7));
+      Files.writeString(content.resolve("d" + i % 7 + "/n" + i + ".md"), "# 笔记 " + i + "\n\n梯度下降 第 " + i + " 篇。\n");
+    }
+    index(content, true);
+    Path live = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+    try (var dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
+      assertThat(reader.numDocs()).isEqualTo(400);
+      assertThat(reader.leaves()).hasSize(1);
+    }
+  }
+
+  @Test
   void anchor_text_of_inbound_links_is_indexed_with_the_target() throws IOException {
     index(Fixtures.copyOfCorpus(temp.resolve("content")), false);
     assertThat(anchors("深度学习/注意力机制.md")).containsExactly("注意力机制", "注意力机制详解");
