@@ -3,12 +3,13 @@ package org.dailydl.server.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.dailydl.server.web.Html;
 
@@ -40,8 +41,9 @@ final class Snippets {
 
   /** The query's terms, split into CJK (as packed characters) and Latin tokens, with weights. */
   static final class Terms {
-    private final Map<Integer, Integer> cjkPairs = new HashMap<>();
-    private final Map<Character, Integer> cjkSingles = new HashMap<>();
+    /** CJK terms as sorted keys (a single character, or two packed by {@link #pair}) and their term indices. */
+    private final int[] cjkKeys;
+    private final int[] cjkTerms;
     /** First characters of CJK terms: most characters of a text start none, and skip the maps. */
     private final BitSet cjkStarts = new BitSet(Character.MAX_VALUE + 1);
     private final Map<String, Integer> latin = new HashMap<>();
@@ -55,14 +57,15 @@ final class Snippets {
     Terms(Set<String> terms, ToDoubleFunction<String> weight) {
       List<String> list = new ArrayList<>(terms);
       weights = new double[list.size()];
+      Map<Integer, Integer> cjk = new TreeMap<>();
       for (int i = 0; i < list.size(); i++) {
         String t = list.get(i);
         weights[i] = Math.max(0.1, weight.applyAsDouble(t));
         if (t.length() == 2 && isCjk(t.charAt(0)) && isCjk(t.charAt(1))) {
-          cjkPairs.put(pair(t.charAt(0), t.charAt(1)), i);
+          cjk.put(pair(t.charAt(0), t.charAt(1)), i);
           cjkStarts.set(t.charAt(0));
         } else if (t.length() == 1 && isCjk(t.charAt(0))) {
-          cjkSingles.put(t.charAt(0), i);
+          cjk.put((int) t.charAt(0), i);
           cjkStarts.set(t.charAt(0));
         } else if (!t.isEmpty()) {
           String lower = t.toLowerCase(Locale.ROOT);
@@ -74,6 +77,14 @@ final class Snippets {
           latinStarts.set(Character.toTitleCase(first));
         }
       }
+      cjkKeys = cjk.keySet().stream().mapToInt(Integer::intValue).toArray();
+      cjkTerms = cjk.values().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The index of the CJK term {@code key} (a character or a packed pair), or -1. */
+    int cjkTerm(int key) {
+      int at = Arrays.binarySearch(cjkKeys, key);
+      return at < 0 ? -1 : cjkTerms[at];
     }
 
     boolean isEmpty() {
@@ -88,52 +99,114 @@ final class Snippets {
     }
     // one array for every scan below: String.charAt checks its index on each call
     char[] chars = text.toCharArray();
-    List<Hit> hits = terms.isEmpty() ? List.of() : occurrences(text, chars, terms);
-    if (hits.isEmpty()) {
-      int end = passageEnd(chars, 0);
+    Scan scan = terms.isEmpty() ? Scan.sentencesOnly(chars, (int) (PASSAGE_CHARS * SLACK))
+        : occurrences(text, chars, terms);
+    if (scan.hits.isEmpty()) {
+      int end = scan.passageEnd(0);
       return tidy(Html.escape(text.substring(0, end)));
     }
-    int[] best = bestPassage(chars, hits, terms);
-    return format(text, best[0], best[1], hits);
+    int[] best = bestPassage(chars.length, scan, terms);
+    return format(text, best[0], best[1], scan.hits);
   }
 
   /**
-   * Every occurrence of a term, in text order (by start), with its sentence's start: one pass that
-   * also follows sentence boundaries (a boundary is where a run of sentence ends stops).
+   * What one pass over a text finds: the terms' occurrences in text order (by start) and the
+   * sentence starts, where a run of sentence ends stops ({@link #endsSentence}).
    */
-  private static List<Hit> occurrences(String text, char[] chars, Terms terms) {
-    List<Hit> hits = new ArrayList<>();
+  private static final class Scan {
+    final List<Hit> hits = new ArrayList<>();
+    private final char[] chars;
+    private final int length;
+    private int[] sentences = new int[64];
+    private int sentenceCount;
+
+    Scan(char[] chars) {
+      this.chars = chars;
+      this.length = chars.length;
+    }
+
+    void sentence(int start) {
+      if (sentenceCount == sentences.length) {
+        sentences = Arrays.copyOf(sentences, sentenceCount * 2);
+      }
+      sentences[sentenceCount++] = start;
+    }
+
+    /** The sentence starts of the first {@code limit} characters, and no hits. */
+    static Scan sentencesOnly(char[] chars, int limit) {
+      Scan scan = new Scan(chars);
+      for (int i = 1; i < Math.min(chars.length, limit + 1); i++) {
+        if (endsSentence(chars[i - 1]) && !endsSentence(chars[i])) {
+          scan.sentence(i);
+        }
+      }
+      return scan;
+    }
+
+    /**
+     * The end of a passage from {@code start}: whole sentences up to about the goal length
+     * ({@link #PASSAGE_CHARS}, at most {@link #SLACK} times it), else the goal cut short.
+     */
+    int passageEnd(int start) {
+      int goal = start + PASSAGE_CHARS;
+      int limit = (int) Math.min(length, start + PASSAGE_CHARS * SLACK);
+      if (length < goal) {
+        return length; // the rest of the text is shorter than a passage
+      }
+      // a passage ends where a sentence starts (or at the end of the text): the first such end
+      // at or past the goal if the slack allows, else the last one before the goal
+      int first = lowerBound(sentences, sentenceCount, goal);
+      int atGoal = first < sentenceCount ? sentences[first] : length;
+      if (atGoal <= limit) {
+        return atGoal;
+      }
+      if (first > 0 && sentences[first - 1] > start) {
+        return sentences[first - 1];
+      }
+      // the first sentence alone is too long: cut it, never inside a surrogate pair
+      return goal < length && Character.isHighSurrogate(chars[goal - 1]) ? goal - 1 : goal;
+    }
+  }
+
+  private static Scan occurrences(String text, char[] chars, Terms terms) {
+    Scan scan = new Scan(chars);
+    List<Hit> hits = scan.hits;
     int n = chars.length;
     int sentence = 0;
+    boolean afterEnd = false;
     int i = 0;
     while (i < n) {
       char c = chars[i];
-      if (i > 0 && !endsSentence(c) && endsSentence(chars[i - 1])) {
+      boolean ends = endsSentence(c);
+      if (afterEnd && !ends) {
         sentence = i;
+        scan.sentence(i);
       }
+      afterEnd = ends;
       if (isCjk(c)) {
         if (!terms.cjkStarts.get(c)) {
           i++;
           continue;
         }
-        Integer single = terms.cjkSingles.get(c);
-        if (single != null) {
+        int single = terms.cjkTerm(c);
+        if (single >= 0) {
           hits.add(new Hit(i, i + 1, single, sentence));
         }
         if (i + 1 < n && isCjk(chars[i + 1])) {
-          Integer term = terms.cjkPairs.get(pair(c, chars[i + 1]));
-          if (term != null) {
+          int term = terms.cjkTerm(pair(c, chars[i + 1]));
+          if (term >= 0) {
             hits.add(new Hit(i, i + 2, term, sentence));
           }
         }
         i++;
       } else if (isWordChar(c)) {
         int end = i + 1;
-        int inner = -1; // the last boundary inside the word: after a '.' joiner
+        int inner = -1; // the last sentence start inside the word: after a '.' joiner
         while (end < n && (isWordChar(chars[end])
             || (isJoiner(chars[end]) && end + 1 < n && isWordChar(chars[end + 1])))) {
           if (chars[end] == '.') {
             inner = end + 1;
+            scan.sentence(inner);
           }
           end++;
         }
@@ -146,16 +219,18 @@ final class Snippets {
         if (inner >= 0) {
           sentence = inner;
         }
+        afterEnd = false; // a word ends on a letter or digit
         i = end;
       } else {
         i++;
       }
     }
-    return hits;
+    return scan;
   }
 
   /** [start, end) of the passage with the highest score: distinct terms by weight, repeats a little. */
-  private static int[] bestPassage(char[] text, List<Hit> hits, Terms terms) {
+  private static int[] bestPassage(int length, Scan scan, Terms terms) {
+    List<Hit> hits = scan.hits;
     int[] best = null;
     double bestScore = -1;
     int lastStart = -1;
@@ -167,11 +242,11 @@ final class Snippets {
         continue; // the same passage as the previous hit's
       }
       lastStart = start;
-      int end = passageEnd(text, start);
+      int end = scan.passageEnd(start);
       if (hit.end() > end) {
         // one long sentence: a window around the hit instead, a little more after it than before
         start = Math.max(start, hit.start() - (int) (PASSAGE_CHARS * 0.4));
-        end = Math.min(text.length, start + PASSAGE_CHARS);
+        end = Math.min(length, start + PASSAGE_CHARS);
       }
       double score = score(hits, starts, present, start, end, terms);
       if (score > bestScore) {
@@ -192,7 +267,7 @@ final class Snippets {
     int bestTerm = -1;
     int bestAt = end;
     // the hits inside [start, end) are among those starting in it: a run of the sorted starts
-    int from = lowerBound(starts, start);
+    int from = lowerBound(starts, starts.length, start);
     for (int k = from; k < starts.length && starts[k] < end; k++) {
       Hit h = hits.get(k);
       if (h.end() <= end) {
@@ -212,10 +287,10 @@ final class Snippets {
     return score - 0.01 * (bestAt - start) / (double) PASSAGE_CHARS;
   }
 
-  /** The first index of {@code sorted} whose value is at least {@code key}. */
-  private static int lowerBound(int[] sorted, int key) {
+  /** The first index of {@code sorted[0, size)} whose value is at least {@code key} ({@code size} if none). */
+  private static int lowerBound(int[] sorted, int size, int key) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] < key) {
@@ -225,37 +300,6 @@ final class Snippets {
       }
     }
     return lo;
-  }
-
-  /** The end of a passage from {@code start}: whole sentences up to about the goal length. */
-  private static int passageEnd(char[] text, int start) {
-    int goal = start + PASSAGE_CHARS;
-    int limit = (int) Math.min(text.length, start + PASSAGE_CHARS * SLACK);
-    int end = start;
-    int i = start;
-    while (i < text.length) {
-      while (i < text.length && !endsSentence(text[i])) {
-        i++;
-      }
-      while (i < text.length && endsSentence(text[i])) {
-        i++;
-      }
-      if (i > limit) {
-        break;
-      }
-      end = i;
-      if (end >= goal) {
-        break;
-      }
-    }
-    if (end == start) {
-      // the first sentence alone is too long: cut it, never inside a surrogate pair
-      end = Math.min(text.length, goal);
-      if (end < text.length && Character.isHighSurrogate(text[end - 1])) {
-        end--;
-      }
-    }
-    return end;
   }
 
   /** The passage with its hits marked; overlapping and adjacent hits form one mark. */
