@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -23,9 +24,13 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.MultiCollector;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreCachingWrappingScorer;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -42,8 +47,9 @@ import org.dailydl.server.corpus.PerSnapshot;
 import org.dailydl.server.index.IndexHandle;
 
 /**
- * The lexical stage of search: builds the query, runs it strictly then relaxed, corrects spelling
- * when nothing matched, and counts category facets. Thread-safe.
+ * The lexical stage of search: builds the query and runs it once, ranking both its full matches
+ * (every required unit: the strict answer) and all its matches (most units: the relaxed answer),
+ * corrects spelling when nothing matched fully, and counts category facets. Thread-safe.
  */
 final class LexicalRetriever {
   /** No single query may hold a thread longer than this; partial results are returned and flagged. */
@@ -100,7 +106,8 @@ final class LexicalRetriever {
     if (built.isEmpty()) {
       return Found.nothing(request.query());
     }
-    Attempt attempt = run(lease, built.strict(), request, window);
+    Runs runs = run(lease, built.relaxed(), built.fullMatches(), request, window);
+    Attempt attempt = runs.full();
     Set<String> highlight = built.highlightTerms();
     String query = request.query();
     String suggestion = speller.suggest(lease.corpus(), searcher.getIndexReader(), request.query(), built.latinWords());
@@ -108,7 +115,7 @@ final class LexicalRetriever {
     if (attempt.total == 0 && suggestion != null) {
       // nothing had every word: a spelling correction that matches fully beats a partial match
       QueryBuilder.Built corrected = builder.build(suggestion, lookup);
-      Attempt fixed = run(lease, corrected.strict(), request, window);
+      Attempt fixed = run(lease, corrected.relaxed(), corrected.fullMatches(), request, window).full();
       if (fixed.total > 0) {
         attempt = fixed;
         highlight = corrected.highlightTerms();
@@ -120,7 +127,7 @@ final class LexicalRetriever {
     if (attempt.total < FEW) {
       // few articles have every word: rank the articles having most of them instead, which
       // still puts full matches high (they match more units) without hiding near misses
-      Attempt relaxed = run(lease, built.relaxed(), request, window);
+      Attempt relaxed = runs.all();
       if (relaxed.total > attempt.total) {
         attempt = relaxed;
         allTerms = false;
@@ -135,7 +142,7 @@ final class LexicalRetriever {
     Query parsed = parseLucene(request.query());
     Attempt attempt;
     try {
-      attempt = run(lease, parsed, request, window);
+      attempt = run(lease, parsed, new FullMatches(0), request, window).all();
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException("query is too broad: it expands to more than "
           + IndexSearcher.getMaxClauseCount() + " terms; use fewer wildcards");
@@ -154,33 +161,99 @@ final class LexicalRetriever {
     return ranked;
   }
 
-  /** One run of one query: the page's docs, total, facets. */
+  /** One ranking of one run: the page's docs, total, facets. */
   private record Attempt(List<ScoreDoc> page, long total, List<SearchResult.FacetValue> facets, boolean timedOut) {}
 
-  private Attempt run(IndexHandle.Lease lease, Query query, SearchRequest request, int window) throws IOException {
+  /** What one run of a query found: its full matches (the strict query's answer) and all its matches. */
+  private record Runs(Attempt full, Attempt all) {}
+
+  /** The top docs and category counts of one side of a run. */
+  private static final class Side {
+    final TopFieldCollector top;
+    final CategoryCounter counter = new CategoryCounter();
+
+    Side(int window) {
+      top = new TopFieldCollectorManager(BY_SCORE_THEN_PATH, window, null, Integer.MAX_VALUE, false).newCollector();
+    }
+
+    Attempt attempt(boolean timedOut) throws IOException {
+      TopFieldDocs docs = top.topDocs();
+      List<SearchResult.FacetValue> facets = counter.counts().entrySet().stream()
+          .map(e -> new SearchResult.FacetValue(e.getKey(), e.getValue()))
+          .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
+              .thenComparing(SearchResult.FacetValue::value))
+          .toList();
+      return new Attempt(List.of(docs.scoreDocs), docs.totalHits.value, facets, timedOut);
+    }
+  }
+
+  /** Runs {@code query} once, its documents ranked twice: the full matches of {@code full}, and all. */
+  private Runs run(IndexHandle.Lease lease, Query query, FullMatches full, SearchRequest request, int window)
+      throws IOException {
     IndexSearcher searcher = lease.searcher();
     Query filtered = filter(FunctionScoreQuery.boostByValue(query, hubs.of(lease.corpus())), request.category(),
         request.tag());
-    TopFieldCollector top = new TopFieldCollectorManager(BY_SCORE_THEN_PATH, window, null, Integer.MAX_VALUE, false)
-        .newCollector();
-    CategoryCounter counter = new CategoryCounter();
+    Side fullSide = new Side(window);
+    Side allSide = new Side(window);
     boolean timedOut = false;
     boolean separateFacetPass = request.category() != null;
     try {
-      searcher.search(filtered, timeLimited(separateFacetPass ? top : MultiCollector.wrap(top, counter)));
+      searcher.search(filtered, timeLimited(separateFacetPass
+          ? new FullMatchSplit(full, fullSide.top, allSide.top)
+          : new FullMatchSplit(full, MultiCollector.wrap(fullSide.top, fullSide.counter),
+              MultiCollector.wrap(allSide.top, allSide.counter))));
       if (separateFacetPass) {
-        searcher.search(filter(query, null, request.tag()), timeLimited(counter));
+        searcher.search(filter(query, null, request.tag()),
+            timeLimited(new FullMatchSplit(full, fullSide.counter, allSide.counter)));
       }
     } catch (TimeLimitingCollector.TimeExceededException e) {
       timedOut = true;
     }
-    TopFieldDocs docs = top.topDocs();
-    List<SearchResult.FacetValue> facets = counter.counts().entrySet().stream()
-        .map(e -> new SearchResult.FacetValue(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingLong(SearchResult.FacetValue::count).reversed()
-            .thenComparing(SearchResult.FacetValue::value))
-        .toList();
-    return new Attempt(List.of(docs.scoreDocs), docs.totalHits.value, facets, timedOut);
+    return new Runs(fullSide.attempt(timedOut), allSide.attempt(timedOut));
+  }
+
+  /** Passes every document to {@code all}, and the full matches also to {@code full}; computes every score. */
+  static final class FullMatchSplit implements Collector {
+    private final FullMatches marks;
+    private final Collector full;
+    private final Collector all;
+
+    FullMatchSplit(FullMatches marks, Collector full, Collector all) {
+      this.marks = marks;
+      this.full = full;
+      this.all = all;
+    }
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      marks.nextLeaf();
+      LeafCollector fullLeaf = full.getLeafCollector(context);
+      LeafCollector allLeaf = all.getLeafCollector(context);
+      return new LeafCollector() {
+        private Scorable scorer;
+
+        @Override
+        public void setScorer(Scorable s) throws IOException {
+          scorer = ScoreCachingWrappingScorer.wrap(s);
+          fullLeaf.setScorer(scorer);
+          allLeaf.setScorer(scorer);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+          scorer.score(); // scoring marks the units that match doc
+          if (marks.all(doc)) {
+            fullLeaf.collect(doc);
+          }
+          allLeaf.collect(doc);
+        }
+      };
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE;
+    }
   }
 
   private static Collector timeLimited(Collector collector) {

@@ -66,8 +66,13 @@ public final class QueryBuilder {
    */
   record Unit(String text, Map<String, Float> spellings, List<String> words) {}
 
-  /** The queries built from one input. */
-  public record Built(Query strict, Query relaxed, List<Unit> units, Set<String> highlightTerms, List<String> latinWords) {
+  /**
+   * The queries built from one input. {@code relaxed} marks, as it runs, the documents that match
+   * every required unit ({@code fullMatches}): those are the documents of {@code strict}, with the
+   * same scores, so one run of {@code relaxed} answers both.
+   */
+  public record Built(Query strict, Query relaxed, FullMatches fullMatches, List<Unit> units,
+      Set<String> highlightTerms, List<String> latinWords) {
     public boolean isEmpty() {
       return units.isEmpty();
     }
@@ -109,7 +114,7 @@ public final class QueryBuilder {
     List<String> latin = clauses.tokens(analysis.word(), normalized).stream()
         .filter(t -> t.matches("[a-z][a-z0-9]{2,}")).toList();
     if (units.isEmpty()) {
-      return new Built(null, null, units, highlight, latin);
+      return new Built(null, null, null, units, highlight, latin);
     }
     List<Unit> required = units.stream().filter(u -> !isQuestionWord(u)).toList();
     if (required.isEmpty()) {
@@ -121,12 +126,14 @@ public final class QueryBuilder {
 
     BooleanQuery.Builder strict = new BooleanQuery.Builder();
     BooleanQuery.Builder any = new BooleanQuery.Builder();
+    FullMatches full = new FullMatches(required.size());
+    int slot = 0;
     for (Unit unit : units) {
       Query q = unitQueries.get(unit);
       boolean needed = required.contains(unit);
       strict.add(q, needed ? Occur.MUST : Occur.SHOULD);
       if (needed) {
-        any.add(q, Occur.SHOULD);
+        any.add(full.mark(q, slot++), Occur.SHOULD);
       }
     }
     phrases.forEach(q -> strict.add(q, Occur.SHOULD));
@@ -138,7 +145,7 @@ public final class QueryBuilder {
       }
     }
     phrases.forEach(q -> relaxed.add(q, Occur.SHOULD));
-    return new Built(strict.build(), relaxed.build(), units, highlight, latin);
+    return new Built(strict.build(), relaxed.build(), full, units, highlight, latin);
   }
 
   private boolean isQuestionWord(Unit unit) {
