@@ -19,15 +19,15 @@ import org.dailydl.server.web.Html;
 
 /**
  * The last stage of search: the requested page of the ranking, as hits with snippets. Bodies of
- * hits are kept in a bounded cache per index version (popular articles are hits again and again,
- * and reading a body means decompressing its stored fields). Thread-safe.
+ * hits are kept, prepared for snippets, in a bounded cache per index version (popular articles are
+ * hits again and again, and reading a body means decompressing its stored fields). Thread-safe.
  */
 final class HitAssembler {
-  /** Characters of bodies kept per index version (two bytes each). */
+  /** Characters of prepared bodies kept per index version ({@link Snippets.Body#weight}). */
   static final long BODY_CACHE_CHARS = 16L * 1024 * 1024;
 
-  private final PerSnapshot<Cache<Integer, String>> bodies = new PerSnapshot<>(s -> Caffeine.newBuilder()
-      .maximumWeight(BODY_CACHE_CHARS).<Integer, String>weigher((doc, body) -> body.length() + 16).build());
+  private final PerSnapshot<Cache<Integer, Snippets.Body>> bodies = new PerSnapshot<>(s -> Caffeine.newBuilder()
+      .maximumWeight(BODY_CACHE_CHARS).<Integer, Snippets.Body>weigher((doc, body) -> body.weight()).build());
 
   /** Snippet-term weights kept per index version (bounded: queries bring new words). */
   static final int IDF_CACHE_SIZE = 100_000;
@@ -44,11 +44,11 @@ final class HitAssembler {
     int docs = Math.max(1, reader.numDocs());
     Cache<String, Double> idf = idfs.get(lease.corpus());
     Snippets.Terms terms = new Snippets.Terms(highlight, term -> idf.get(term, t -> idf(reader, docs, t)));
-    Cache<Integer, String> cache = bodies.get(lease.corpus());
+    Cache<Integer, Snippets.Body> cache = bodies.get(lease.corpus());
     List<SearchResult.Hit> hits = new ArrayList<>(page.size());
     for (Candidate c : page) {
       IndexedArticle info = c.article();
-      String body = cache.get(info.doc(), doc -> body(reader, doc));
+      Snippets.Body body = cache.get(info.doc(), doc -> Snippets.prepare(body(reader, doc)));
       String snippet = Snippets.of(body, terms);
       if (snippet.isEmpty() && info.summary() != null) {
         snippet = Html.escape(info.summary());

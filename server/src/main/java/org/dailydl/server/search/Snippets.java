@@ -3,13 +3,12 @@ package org.dailydl.server.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.dailydl.server.web.Html;
 
@@ -20,8 +19,10 @@ import org.dailydl.server.web.Html;
  *
  * <p>The terms are those of the bigram analysis (CJK bigrams, lone CJK characters, whole Latin and
  * code tokens, lower-cased), so a Chinese word is marked whether the query matched it as a word or
- * through its bigrams. Occurrences are found in one pass over the text: a bigram is two adjacent
- * CJK characters, a Latin token a run of letters, digits and {@code _ . '} inside them. This is
+ * through its bigrams: a bigram is two adjacent CJK characters, a Latin token a run of letters,
+ * digits and {@code _ . '} inside them. A body is {@linkplain #prepare prepared} once (its sentence
+ * starts and a lower-cased twin; callers keep it), then each term's occurrences are found with
+ * {@link String#indexOf}, so a query no longer walks every character of every hit's body. This is
  * what Lucene's UnifiedHighlighter did here with offsets from the postings, in a fraction of the
  * time (it was half of an uncached search: an offsets enum per term and document, and a passage
  * scorer hashing every occurrence). Thread-safe (stateless).
@@ -39,52 +40,33 @@ final class Snippets {
    */
   private record Hit(int start, int end, int term, int sentence) {}
 
-  /** The query's terms, split into CJK (as packed characters) and Latin tokens, with weights. */
+  /** The query's terms, split into CJK terms and (lower-cased) Latin tokens, with weights. */
   static final class Terms {
-    /** CJK terms as sorted keys (a single character, or two packed by {@link #pair}) and their term indices. */
-    private final int[] cjkKeys;
-    private final int[] cjkTerms;
-    /** First characters of CJK terms: most characters of a text start none, and skip the maps. */
-    private final BitSet cjkStarts = new BitSet(Character.MAX_VALUE + 1);
-    private final Map<String, Integer> latin = new HashMap<>();
-    /** Lengths of the Latin terms: a word of another length is not looked up (nor lower-cased). */
-    private final BitSet latinLengths = new BitSet();
-    /** First characters of the Latin terms, both cases: a word starting otherwise is not looked up. */
-    private final BitSet latinStarts = new BitSet();
+    private final List<String> cjk = new ArrayList<>();
+    private final List<Integer> cjkIndex = new ArrayList<>();
+    private final List<String> latin = new ArrayList<>();
+    private final List<Integer> latinIndex = new ArrayList<>();
     private final double[] weights;
 
     /** @param weight how telling a term is (e.g. its inverse document frequency); at least 0 */
     Terms(Set<String> terms, ToDoubleFunction<String> weight) {
       List<String> list = new ArrayList<>(terms);
       weights = new double[list.size()];
-      Map<Integer, Integer> cjk = new TreeMap<>();
+      Map<String, Integer> latinTerms = new LinkedHashMap<>();
       for (int i = 0; i < list.size(); i++) {
         String t = list.get(i);
         weights[i] = Math.max(0.1, weight.applyAsDouble(t));
-        if (t.length() == 2 && isCjk(t.charAt(0)) && isCjk(t.charAt(1))) {
-          cjk.put(pair(t.charAt(0), t.charAt(1)), i);
-          cjkStarts.set(t.charAt(0));
-        } else if (t.length() == 1 && isCjk(t.charAt(0))) {
-          cjk.put((int) t.charAt(0), i);
-          cjkStarts.set(t.charAt(0));
+        if ((t.length() == 2 && isCjk(t.charAt(0)) && isCjk(t.charAt(1))) || (t.length() == 1 && isCjk(t.charAt(0)))) {
+          cjk.add(t);
+          cjkIndex.add(i);
         } else if (!t.isEmpty()) {
-          String lower = t.toLowerCase(Locale.ROOT);
-          latin.put(lower, i);
-          latinLengths.set(t.length());
-          char first = lower.charAt(0);
-          latinStarts.set(first);
-          latinStarts.set(Character.toUpperCase(first));
-          latinStarts.set(Character.toTitleCase(first));
+          latinTerms.put(lowerCase(t), i); // two spellings of one token: the last one's index
         }
       }
-      cjkKeys = cjk.keySet().stream().mapToInt(Integer::intValue).toArray();
-      cjkTerms = cjk.values().stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The index of the CJK term {@code key} (a character or a packed pair), or -1. */
-    int cjkTerm(int key) {
-      int at = Arrays.binarySearch(cjkKeys, key);
-      return at < 0 ? -1 : cjkTerms[at];
+      latinTerms.forEach((term, i) -> {
+        latin.add(term);
+        latinIndex.add(i);
+      });
     }
 
     boolean isEmpty() {
@@ -92,55 +74,40 @@ final class Snippets {
     }
   }
 
-  /** The snippet of {@code text} for {@code terms}: the best passage, or the opening when nothing matches. */
-  static String of(String text, Terms terms) {
-    if (text == null || text.isEmpty()) {
-      return "";
-    }
-    // one array for every scan below: String.charAt checks its index on each call
-    char[] chars = text.toCharArray();
-    Scan scan = terms.isEmpty() ? Scan.sentencesOnly(chars, (int) (PASSAGE_CHARS * SLACK))
-        : occurrences(text, chars, terms);
-    if (scan.hits.isEmpty()) {
-      int end = scan.passageEnd(0);
-      return tidy(Html.escape(text.substring(0, end)));
-    }
-    int[] best = bestPassage(chars.length, scan, terms);
-    return format(text, best[0], best[1], scan.hits);
-  }
-
   /**
-   * What one pass over a text finds: the terms' occurrences in text order (by start) and the
-   * sentence starts, where a run of sentence ends stops ({@link #endsSentence}).
+   * A body ready for snippets: its text, a lower-cased twin of the same length (for Latin tokens),
+   * and where its sentences start (where a run of {@link #endsSentence sentence ends} stops).
+   * Immutable; {@link #weight} is its size in characters, for caches.
    */
-  private static final class Scan {
-    final List<Hit> hits = new ArrayList<>();
-    private final char[] chars;
-    private final int length;
-    private int[] sentences = new int[64];
-    private int sentenceCount;
+  static final class Body {
+    private final String text;
+    private final String lower;
+    private final int[] sentences;
 
-    Scan(char[] chars) {
-      this.chars = chars;
-      this.length = chars.length;
-    }
-
-    void sentence(int start) {
-      if (sentenceCount == sentences.length) {
-        sentences = Arrays.copyOf(sentences, sentenceCount * 2);
-      }
-      sentences[sentenceCount++] = start;
-    }
-
-    /** The sentence starts of the first {@code limit} characters, and no hits. */
-    static Scan sentencesOnly(char[] chars, int limit) {
-      Scan scan = new Scan(chars);
-      for (int i = 1; i < Math.min(chars.length, limit + 1); i++) {
-        if (endsSentence(chars[i - 1]) && !endsSentence(chars[i])) {
-          scan.sentence(i);
+    private Body(String text) {
+      this.text = text;
+      this.lower = lowerCase(text);
+      int[] starts = new int[16];
+      int count = 0;
+      for (int i = 1; i < text.length(); i++) {
+        if (endsSentence(text.charAt(i - 1)) && !endsSentence(text.charAt(i))) {
+          if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+          }
+          starts[count++] = i;
         }
       }
-      return scan;
+      this.sentences = Arrays.copyOf(starts, count);
+    }
+
+    int weight() {
+      return 2 * text.length() + 2 * sentences.length + 16;
+    }
+
+    /** The start of the sentence holding {@code at}: the last sentence start at or before it, else 0. */
+    int sentenceOf(int at) {
+      int k = lowerBound(sentences, sentences.length, at + 1) - 1;
+      return k < 0 ? 0 : sentences[k];
     }
 
     /**
@@ -148,6 +115,7 @@ final class Snippets {
      * ({@link #PASSAGE_CHARS}, at most {@link #SLACK} times it), else the goal cut short.
      */
     int passageEnd(int start) {
+      int length = text.length();
       int goal = start + PASSAGE_CHARS;
       int limit = (int) Math.min(length, start + PASSAGE_CHARS * SLACK);
       if (length < goal) {
@@ -155,8 +123,8 @@ final class Snippets {
       }
       // a passage ends where a sentence starts (or at the end of the text): the first such end
       // at or past the goal if the slack allows, else the last one before the goal
-      int first = lowerBound(sentences, sentenceCount, goal);
-      int atGoal = first < sentenceCount ? sentences[first] : length;
+      int first = lowerBound(sentences, sentences.length, goal);
+      int atGoal = first < sentences.length ? sentences[first] : length;
       if (atGoal <= limit) {
         return atGoal;
       }
@@ -164,73 +132,86 @@ final class Snippets {
         return sentences[first - 1];
       }
       // the first sentence alone is too long: cut it, never inside a surrogate pair
-      return goal < length && Character.isHighSurrogate(chars[goal - 1]) ? goal - 1 : goal;
+      return goal < length && Character.isHighSurrogate(text.charAt(goal - 1)) ? goal - 1 : goal;
     }
   }
 
-  private static Scan occurrences(String text, char[] chars, Terms terms) {
-    Scan scan = new Scan(chars);
-    List<Hit> hits = scan.hits;
-    int n = chars.length;
-    int sentence = 0;
-    boolean afterEnd = false;
-    int i = 0;
-    while (i < n) {
-      char c = chars[i];
-      boolean ends = endsSentence(c);
-      if (afterEnd && !ends) {
-        sentence = i;
-        scan.sentence(i);
-      }
-      afterEnd = ends;
-      if (isCjk(c)) {
-        if (!terms.cjkStarts.get(c)) {
-          i++;
-          continue;
-        }
-        int single = terms.cjkTerm(c);
-        if (single >= 0) {
-          hits.add(new Hit(i, i + 1, single, sentence));
-        }
-        if (i + 1 < n && isCjk(chars[i + 1])) {
-          int term = terms.cjkTerm(pair(c, chars[i + 1]));
-          if (term >= 0) {
-            hits.add(new Hit(i, i + 2, term, sentence));
-          }
-        }
-        i++;
-      } else if (isWordChar(c)) {
-        int end = i + 1;
-        int inner = -1; // the last sentence start inside the word: after a '.' joiner
-        while (end < n && (isWordChar(chars[end])
-            || (isJoiner(chars[end]) && end + 1 < n && isWordChar(chars[end + 1])))) {
-          if (chars[end] == '.') {
-            inner = end + 1;
-            scan.sentence(inner);
-          }
-          end++;
-        }
-        if (terms.latinLengths.get(end - i) && terms.latinStarts.get(c)) {
-          Integer term = terms.latin.get(text.substring(i, end).toLowerCase(Locale.ROOT));
-          if (term != null) {
-            hits.add(new Hit(i, end, term, sentence));
-          }
-        }
-        if (inner >= 0) {
-          sentence = inner;
-        }
-        afterEnd = false; // a word ends on a letter or digit
-        i = end;
-      } else {
-        i++;
+  /** {@code text} prepared for {@link #of(Body, Terms)}. */
+  static Body prepare(String text) {
+    return new Body(text == null ? "" : text);
+  }
+
+  /** The snippet of {@code text} for {@code terms}: the best passage, or the opening when nothing matches. */
+  static String of(String text, Terms terms) {
+    return of(prepare(text), terms);
+  }
+
+  /** The snippet of {@code body} for {@code terms}: the best passage, or the opening when nothing matches. */
+  static String of(Body body, Terms terms) {
+    String text = body.text;
+    if (text.isEmpty()) {
+      return "";
+    }
+    List<Hit> hits = terms.isEmpty() ? List.of() : occurrences(body, terms);
+    if (hits.isEmpty()) {
+      return tidy(Html.escape(text.substring(0, body.passageEnd(0))));
+    }
+    int[] best = bestPassage(body, hits, terms);
+    return format(text, best[0], best[1], hits);
+  }
+
+  /** Every occurrence of a term, ordered by start (then end), with its sentence's start. */
+  private static List<Hit> occurrences(Body body, Terms terms) {
+    List<Hit> hits = new ArrayList<>();
+    String text = body.text;
+    for (int k = 0; k < terms.cjk.size(); k++) {
+      String term = terms.cjk.get(k);
+      int index = terms.cjkIndex.get(k);
+      for (int at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+        hits.add(new Hit(at, at + term.length(), index, body.sentenceOf(at)));
       }
     }
-    return scan;
+    String lower = body.lower;
+    for (int k = 0; k < terms.latin.size(); k++) {
+      String term = terms.latin.get(k);
+      int index = terms.latinIndex.get(k);
+      for (int at = lower.indexOf(term); at >= 0; at = lower.indexOf(term, at + 1)) {
+        // a whole token only: it starts here and ends where the term does
+        if (isWordChar(text.charAt(at)) && tokenStartsAt(text, at) && tokenEnd(text, at) == at + term.length()) {
+          hits.add(new Hit(at, at + term.length(), index, body.sentenceOf(at)));
+        }
+      }
+    }
+    hits.sort(BY_START_THEN_END);
+    return hits;
+  }
+
+  private static final Comparator<Hit> BY_START_THEN_END =
+      Comparator.comparingInt(Hit::start).thenComparingInt(Hit::end);
+
+  /** True when no token runs through {@code at} from before it (the character there is a word character). */
+  private static boolean tokenStartsAt(String text, int at) {
+    if (at == 0) {
+      return true;
+    }
+    char before = text.charAt(at - 1);
+    return !(isWordChar(before) || (isJoiner(before) && at >= 2 && isWordChar(text.charAt(at - 2))));
+  }
+
+  /** The end of the token starting at {@code start}: letters and digits, joined by {@code . '} between them. */
+  private static int tokenEnd(String text, int start) {
+    int n = text.length();
+    int end = start + 1;
+    while (end < n && (isWordChar(text.charAt(end))
+        || (isJoiner(text.charAt(end)) && end + 1 < n && isWordChar(text.charAt(end + 1))))) {
+      end++;
+    }
+    return end;
   }
 
   /** [start, end) of the passage with the highest score: distinct terms by weight, repeats a little. */
-  private static int[] bestPassage(int length, Scan scan, Terms terms) {
-    List<Hit> hits = scan.hits;
+  private static int[] bestPassage(Body body, List<Hit> hits, Terms terms) {
+    int length = body.text.length();
     int[] best = null;
     double bestScore = -1;
     int lastStart = -1;
@@ -242,7 +223,7 @@ final class Snippets {
         continue; // the same passage as the previous hit's
       }
       lastStart = start;
-      int end = scan.passageEnd(start);
+      int end = body.passageEnd(start);
       if (hit.end() > end) {
         // one long sentence: a window around the hit instead, a little more after it than before
         start = Math.max(start, hit.start() - (int) (PASSAGE_CHARS * 0.4));
@@ -373,8 +354,13 @@ final class Snippets {
     return c == '.' || c == '\'';
   }
 
-  private static int pair(char a, char b) {
-    return (a << 16) | b;
+  /** Lower case character by character, so offsets in the result are offsets in {@code text}. */
+  private static String lowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = Character.toLowerCase(chars[i]);
+    }
+    return new String(chars);
   }
 
   /** Distinct terms, for tests. */
