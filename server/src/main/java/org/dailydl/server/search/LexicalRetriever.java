@@ -84,6 +84,10 @@ final class LexicalRetriever {
   private final HubPrior hubs = new HubPrior();
   private final PerSnapshot<Map<Term, TermStates>> termStates = new PerSnapshot<>(
       s -> Caffeine.newBuilder().maximumSize(TERM_CACHE_SIZE).<Term, TermStates>build().asMap());
+  /** Unit clauses kept per index version (bounded: a few kilobytes each). */
+  static final int UNIT_CACHE_SIZE = 5_000;
+  private final PerSnapshot<Map<QueryBuilder.Unit, Query>> unitQueries = new PerSnapshot<>(
+      s -> Caffeine.newBuilder().maximumSize(UNIT_CACHE_SIZE).<QueryBuilder.Unit, Query>build().asMap());
 
   static {
     // long plain-text queries expand to many clauses; the cap is on leaf clauses of one query
@@ -101,7 +105,8 @@ final class LexicalRetriever {
 
   private Found retrievePlain(IndexHandle.Lease lease, SearchRequest request, int window) throws IOException {
     IndexSearcher searcher = lease.searcher();
-    TermLookup lookup = new TermLookup(searcher.getIndexReader(), termStates.get(lease.corpus()));
+    TermLookup lookup = new TermLookup(searcher.getIndexReader(), termStates.get(lease.corpus()),
+        unitQueries.get(lease.corpus()));
     QueryBuilder.Built built = builder.build(request.query(), lookup);
     if (built.isEmpty()) {
       return Found.nothing(request.query());

@@ -200,6 +200,10 @@ public final class QueryBuilder {
     }
 
     Query unitQuery(Unit unit) {
+      return lookup == null ? buildUnitQuery(unit) : lookup.unitQuery(unit, this::buildUnitQuery);
+    }
+
+    private Query buildUnitQuery(Unit unit) {
       BooleanQuery.Builder fields = new BooleanQuery.Builder();
       int added = 0;
       if (unit.words().size() > 1) {

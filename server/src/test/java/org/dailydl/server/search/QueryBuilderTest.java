@@ -3,8 +3,21 @@ package org.dailydl.server.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
 import org.dailydl.indexer.analysis.Glossary;
 import org.junit.jupiter.api.Test;
@@ -50,6 +63,29 @@ class QueryBuilderTest {
     long optional = strict.clauses().stream().filter(c -> c.getOccur() == BooleanClause.Occur.SHOULD).count();
     assertThat(required).as("梯度 and 消失").isEqualTo(2);
     assertThat(optional).as("区别 and the phrase clauses").isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void a_unit_is_built_once_per_index_version_and_shared_by_later_queries() throws Exception {
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.standard().indexAnalyzer()))) {
+        Document doc = new Document();
+        doc.add(new TextField(Fields.BODY, "梯度消失与梯度爆炸", Field.Store.NO));
+        writer.addDocument(doc);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        Map<Term, TermStates> states = new ConcurrentHashMap<>();
+        Map<QueryBuilder.Unit, Query> units = new ConcurrentHashMap<>();
+        QueryBuilder.Built first = builder.build("梯度 消失", new TermLookup(reader, states, units));
+        QueryBuilder.Built second = builder.build("消失 爆炸", new TermLookup(reader, states, units));
+        QueryBuilder.Unit vanishing = first.units().get(1);
+        assertThat(second.units().get(0)).isEqualTo(vanishing);
+        assertThat(units).containsKeys(first.units().get(0), vanishing, second.units().get(1));
+        Query shared = units.get(vanishing);
+        // the second query holds the very clauses the first one built
+        assertThat(((BooleanQuery) second.strict()).clauses()).anyMatch(c -> c.getQuery() == shared);
+      }
+    }
   }
 
   @Test
