@@ -75,9 +75,10 @@ final class Snippets {
   }
 
   /**
-   * A body ready for snippets: its text, a lower-cased twin of the same length (for Latin tokens),
-   * and where its sentences start (where a run of {@link #endsSentence sentence ends} stops).
-   * Immutable; {@link #weight} is its size in characters, for caches.
+   * A body ready for snippets: its text, a lower-cased twin of the same length (for Latin tokens;
+   * the text itself when it has no upper case), and where its sentences start (where a run of
+   * {@link #endsSentence sentence ends} stops). Immutable; {@link #weight} is its size in
+   * characters, for caches.
    */
   static final class Body {
     private final String text;
@@ -86,22 +87,35 @@ final class Snippets {
 
     private Body(String text) {
       this.text = text;
-      this.lower = lowerCase(text);
+      // one pass: sentence starts, and the lower-cased twin (the text itself when nothing changes)
+      char[] chars = text.toCharArray();
       int[] starts = new int[16];
       int count = 0;
-      for (int i = 1; i < text.length(); i++) {
-        if (endsSentence(text.charAt(i - 1)) && !endsSentence(text.charAt(i))) {
+      boolean afterEnd = false;
+      boolean lowered = false;
+      for (int i = 0; i < chars.length; i++) {
+        char c = chars[i];
+        boolean ends = endsSentence(c);
+        if (afterEnd && !ends) {
           if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
           }
           starts[count++] = i;
         }
+        afterEnd = ends;
+        char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
+            : isCjk(c) ? c : Character.toLowerCase(c);
+        if (lower != c) {
+          chars[i] = lower;
+          lowered = true;
+        }
       }
+      this.lower = lowered ? new String(chars) : text;
       this.sentences = Arrays.copyOf(starts, count);
     }
 
     int weight() {
-      return 2 * text.length() + 2 * sentences.length + 16;
+      return (lower == text ? 1 : 2) * text.length() + 2 * sentences.length + 16;
     }
 
     /** The start of the sentence holding {@code at}: the last sentence start at or before it, else 0. */
