@@ -92,20 +92,19 @@ public final class SearchLatencyBenchmark implements Callable<Integer> {
       try (DirectoryReader plainReader = DirectoryReader.open(plainDir)) {
         IndexSearcher plain = new IndexSearcher(plainReader);
         QueryBuilder parser = new QueryBuilder(new SmartChineseAnalyzer());
+        Run ours = q -> search.search(new SearchRequest(q, 1, 10, null, null, false, m));
+        Run base = q -> plain.search(plainQuery(parser, q), 10);
         // warm-up (class loading, JIT, per-version data) on pairs no round uses
         for (String q : pairRounds.get(rounds)) {
-          search.search(new SearchRequest(q, 1, 10, null, null, false, m));
-          plain.search(plainQuery(parser, q), 10);
+          ours.run(q);
+          base.run(q);
         }
         String how = threads + " thread(s), " + mode + (cpu ? ", CPU time" : ", wall time");
-        report("judged queries alone (" + singles.size() + ", " + how + ")",
-            time(singles, q -> search.search(new SearchRequest(q, 1, 10, null, null, false, m))),
-            time(singles, q -> plain.search(plainQuery(parser, q), 10)));
+        report("judged queries alone (" + singles.size() + ", " + how + ")", time(singles, ours), time(singles, base));
         for (int round = 0; round < rounds; round++) {
-          List<String> round_ = pairRounds.get(round);
-          report("round " + (round + 1) + ": " + round_.size() + " new pairs of judged queries (" + how + ")",
-              time(round_, q -> search.search(new SearchRequest(q, 1, 10, null, null, false, m))),
-              time(round_, q -> plain.search(plainQuery(parser, q), 10)));
+          List<String> fresh = pairRounds.get(round);
+          report("round " + (round + 1) + ": " + fresh.size() + " new pairs of judged queries (" + how + ")",
+              time(fresh, ours), time(fresh, base));
         }
       }
       semantics.close();

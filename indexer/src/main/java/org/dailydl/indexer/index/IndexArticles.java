@@ -41,7 +41,6 @@ public final class IndexArticles {
    */
   static final int MERGE_INTO_ONE_UP_TO = 20_000;
 
-
   /**
    * @param contentDir the content folder
    * @param indexDir the index folder (generations and the CURRENT pointer live here)

@@ -103,8 +103,7 @@ final class Snippets {
           starts[count++] = i;
         }
         afterEnd = ends;
-        char lower = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
-            : isCjk(c) ? c : Character.toLowerCase(c);
+        char lower = lower(c);
         if (lower != c) {
           chars[i] = lower;
           lowered = true;
@@ -372,9 +371,17 @@ final class Snippets {
   private static String lowerCase(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
-      chars[i] = Character.toLowerCase(chars[i]);
+      chars[i] = lower(chars[i]);
     }
     return new String(chars);
+  }
+
+  /** {@link Character#toLowerCase(char)}, without its table lookup for ASCII and Han. */
+  private static char lower(char c) {
+    if (c < 128) {
+      return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+    return isCjk(c) ? c : Character.toLowerCase(c);
   }
 
   /** Distinct terms, for tests. */
