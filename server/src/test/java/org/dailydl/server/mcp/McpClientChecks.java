@@ -9,7 +9,14 @@ import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.assertj.core.api.Assertions;
 
 /** What an agent does with the knowledge base through the SDK's own client, on any transport. */
@@ -84,5 +91,33 @@ final class McpClientChecks {
     assertThat(((McpSchema.TextResourceContents) again.contents().get(0)).text()).isEqualTo(contents.text());
     Assertions.assertThatThrownBy(() -> client.readResource(McpSchema.ReadResourceRequest.builder(
         "dailydl://articles/nowhere/none.md").build())).isInstanceOf(McpError.class);
+
+    callsAtOnce(client);
+  }
+
+  /**
+   * An agent's parallel tool calls on one client: every one is sent and answered with its own
+   * result (a transport that drops a message when two threads send at once fails this).
+   */
+  private static void callsAtOnce(McpSyncClient client) throws Exception {
+    List<String> queries = List.of("注意力", "卷积", "梯度下降", "决策树", "循环神经网络", "正则化", "反向传播", "聚类",
+        "词向量", "损失函数", "学习率", "过拟合");
+    ExecutorService pool = Executors.newFixedThreadPool(queries.size());
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<JsonNode>> answers = new ArrayList<>();
+      for (String q : queries) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return call(client, "search", Map.of("query", q, "size", 1, "mode", "lexical"));
+        }));
+      }
+      start.countDown();
+      for (int i = 0; i < queries.size(); i++) {
+        assertThat(answers.get(i).get(60, TimeUnit.SECONDS).get("query").asText()).isEqualTo(queries.get(i));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
