@@ -120,23 +120,6 @@ public final class TermStatistics {
     return x == null || y == null ? 0 : vectors.dot(x, y);
   }
 
-  /** Cosine of {@code id} with every article sharing a concept with it, by id (itself excluded). */
-  public Map<String, Double> similarTo(String id) {
-    Integer a = ordinals.get(id);
-    if (a == null) {
-      return Map.of();
-    }
-    double[] scores = new double[ids.length];
-    int[] touched = vectors.accumulate(a, scores, Integer.MAX_VALUE);
-    Map<String, Double> result = new HashMap<>(touched.length * 2);
-    for (int b : touched) {
-      if (b != a) {
-        result.put(ids[b], scores[b]);
-      }
-    }
-    return result;
-  }
-
   /** An article and its similarity to another. */
   public record Similar(String id, double cosine) {}
 

@@ -33,6 +33,17 @@ public final class RelatedService {
   /** The notes of a folder up to this size are all candidates, similar or not. */
   static final int MAX_FOLDER_CANDIDATES = 200;
 
+  /**
+   * How many of the articles most similar in content are candidates for {@code size} hits. Every
+   * other candidate is there for its structure (links, series, a folder of up to {@link
+   * #MAX_FOLDER_CANDIDATES} notes) and has its similarity computed on its own: an article outside
+   * both scores below all of these, so the hits are those of a scan over every similar article, at
+   * a cost that does not grow with the corpus.
+   */
+  static int contentCandidates(int size) {
+    return Math.max(64, 8 * size);
+  }
+
   /** Notes of the same series this many steps away are candidates (weighted by {@link RelatedBlend#seriesDecay}). */
   static final int SERIES_REACH = 3;
 
@@ -81,7 +92,10 @@ public final class RelatedService {
   public Result related(CorpusSnapshot corpus, TermStatistics terms, IndexedArticle source, int size) {
     LinkGraph links = corpus.links();
     Series series = corpus.series();
-    Map<String, Double> cosine = terms.similarTo(source.id());
+    Map<String, Double> cosine = new HashMap<>();
+    for (TermStatistics.Similar close : terms.mostSimilar(source.id(), contentCandidates(size), Double.MIN_VALUE)) {
+      cosine.put(close.id(), close.cosine());
+    }
     Set<String> linksTo = new HashSet<>();
     links.outgoing(source.id()).forEach(e -> linksTo.add(e.target()));
     Set<String> linkedFrom = new HashSet<>();
@@ -94,7 +108,7 @@ public final class RelatedService {
     double folderWeight = folderNotes.size() <= 1 ? 0
         : blend.sameFolder() * Math.min(1.0, blend.folderSize() / (folderNotes.size() - 1));
     Set<String> candidates = new HashSet<>(cosine.keySet());
-    if (folderWeight > 0 && folderNotes.size() <= MAX_FOLDER_CANDIDATES) {
+    if (folderNotes.size() <= MAX_FOLDER_CANDIDATES) {
       folderNotes.forEach(a -> candidates.add(a.id()));
     }
     candidates.addAll(linksTo);
@@ -109,7 +123,8 @@ public final class RelatedService {
       if (other == null) {
         continue;
       }
-      double similarity = cosine.getOrDefault(id, 0.0);
+      // a candidate by structure alone has its similarity computed here
+      double similarity = cosine.computeIfAbsent(id, c -> terms.cosine(source.id(), c));
       double score = blend.content() * similarity;
       List<String> reasons = new ArrayList<>();
       int step = steps.getOrDefault(id, 0);
@@ -139,7 +154,9 @@ public final class RelatedService {
       if (links.isListing(id)) {
         score *= blend.listing();
       }
-      if (!reasons.isEmpty() || sharedAt >= 0) {
+      // a note of the same folder with nothing in common and no weight for the folder is no recommendation
+      boolean folderAlone = score == 0 && reasons.size() == 1 && reasons.get(0).equals("同一目录");
+      if ((!reasons.isEmpty() || sharedAt >= 0) && !folderAlone) {
         pending.add(new Pending(other, Math.round(score * 10000) / 10000.0, reasons, sharedAt));
       }
     }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.SharedCorpus;
 import org.dailydl.server.index.IndexHandle;
@@ -38,11 +38,13 @@ class TermStatisticsTest {
     try (IndexHandle.Lease lease = corpus.handle().acquire()) {
       TermStatistics terms = lease.corpus().terms();
       for (IndexedArticle a : lease.corpus().catalog().articles()) {
-        List<TermStatistics.Similar> exhaustive = terms.similarTo(a.id()).entrySet().stream()
-            .filter(e -> e.getValue() >= 0.1)
-            .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+        List<TermStatistics.Similar> exhaustive = lease.corpus().catalog().articles().stream()
+            .filter(b -> !b.id().equals(a.id()))
+            .map(b -> new TermStatistics.Similar(b.id(), terms.cosine(a.id(), b.id())))
+            .filter(s -> s.cosine() >= 0.1)
+            .sorted(Comparator.comparingDouble(TermStatistics.Similar::cosine).reversed()
+                .thenComparing(TermStatistics.Similar::id))
             .limit(5)
-            .map(e -> new TermStatistics.Similar(e.getKey(), e.getValue()))
             .toList();
         assertThat(terms.mostSimilar(a.id(), 5, 0.1)).as(a.path())
             .usingElementComparatorOnFields("id").containsExactlyElementsOf(exhaustive);
