@@ -18,6 +18,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -29,9 +30,9 @@ import org.apache.lucene.store.FSDirectory;
  * A parallel index rather than child documents, because vectors come later than the lexical index
  * (which is built and served first) and survive its full rebuilds: the vector of a passage is
  * cached by the hash of its text, so only new or changed passages are ever embedded again. Each
- * write replaces the whole set in one commit. At this corpus size exact scoring over vectors held
- * in memory is as fast as HNSW and exact; the {@link KnnFloatVectorField} keeps the index usable
- * for approximate search when a corpus outgrows that.
+ * write replaces the whole set in one commit. Small corpora are scored exactly over vectors held in
+ * memory; the {@link KnnFloatVectorField}'s HNSW graph answers approximately ({@link
+ * #neighbours()}) when a corpus outgrows that.
  */
 public final class VectorStore {
   static final String ARTICLE = "article";
@@ -84,10 +85,26 @@ public final class VectorStore {
     }
   }
 
-  /** Replaces the store's content with {@code entries} in one commit. */
+  /** The store's HNSW graph, for approximate search (entries numbered as {@link #read()} does). */
+  public VectorNeighbours neighbours() throws IOException {
+    return new VectorNeighbours(dir);
+  }
+
+  /**
+   * Replaces the store's content with {@code entries} in one commit, as one segment: one HNSW graph
+   * to search rather than one per flushed segment (a query pays each graph's search). The merge
+   * keeps the entries' order ({@link LogByteSizeMergePolicy} merges adjacent segments), which is
+   * the order {@link #read()} and {@link #neighbours()} number them by.
+   */
   public void write(List<Entry> entries, String lexicalHash) throws IOException {
+    write(entries, lexicalHash, IndexWriterConfig.DISABLE_AUTO_FLUSH);
+  }
+
+  /** Like {@link #write(List, String)}, flushing a segment every {@code flushEvery} entries as well. */
+  void write(List<Entry> entries, String lexicalHash, int flushEvery) throws IOException {
     Files.createDirectories(dir);
-    IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+        .setMergePolicy(new LogByteSizeMergePolicy()).setMaxBufferedDocs(flushEvery);
     try (Directory d = FSDirectory.open(dir); IndexWriter writer = new IndexWriter(d, config)) {
       for (Entry e : entries) {
         Document doc = new Document();
@@ -97,6 +114,7 @@ public final class VectorStore {
         doc.add(new KnnFloatVectorField(VECTOR, e.vector(), VectorSimilarityFunction.COSINE));
         writer.addDocument(doc);
       }
+      writer.forceMerge(1);
       writer.setLiveCommitData(Map.of(LEXICAL_HASH, lexicalHash == null ? "" : lexicalHash).entrySet());
       writer.commit();
     }

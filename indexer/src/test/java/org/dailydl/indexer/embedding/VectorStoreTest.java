@@ -3,8 +3,12 @@ package org.dailydl.indexer.embedding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,5 +49,28 @@ class VectorStoreTest {
     store.write(List.of(entries.get(2)), "lexical-2");
     assertThat(store.read().entries()).extracting(VectorStore.Entry::hash).containsExactly("h3");
     assertThat(store.read().lexicalHash()).isEqualTo("lexical-2");
+  }
+
+  @Test
+  void a_store_written_in_several_segments_is_one_segment_in_the_order_written() throws Exception {
+    Random random = new Random(3);
+    List<VectorStore.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      entries.add(new VectorStore.Entry("a" + i / 3, i % 3, "h" + i, randomVector(random)));
+    }
+    VectorStore store = new VectorStore(temp);
+    store.write(entries, "lexical", 40); // eight flushed segments, merged
+    try (Directory d = FSDirectory.open(temp.resolve("vectors")); DirectoryReader reader = DirectoryReader.open(d)) {
+      assertThat(reader.leaves()).hasSize(1);
+    }
+    assertThat(store.read().entries()).extracting(VectorStore.Entry::hash)
+        .containsExactlyElementsOf(entries.stream().map(VectorStore.Entry::hash).toList());
+    try (VectorNeighbours graph = store.neighbours()) {
+      for (int i : new int[] {0, 41, 299}) {
+        VectorNeighbours.Hit nearest = graph.nearest(entries.get(i).vector(), 1).get(0);
+        assertThat(nearest.entry()).as("the entry nearest to entry %d's own vector", i).isEqualTo(i);
+        assertThat(nearest.cosine()).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+      }
+    }
   }
 }

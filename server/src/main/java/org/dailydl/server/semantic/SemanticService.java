@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.embedding.Embedder;
@@ -41,6 +43,9 @@ public final class SemanticService {
    * relevance/regression.json, "semantic" and "semantic-no-instruction").
    */
   public static final boolean QUERY_INSTRUCTION = false;
+
+  /** Searches take milliseconds: replaced vectors are released this long after they were. */
+  private static final long RELEASE_AFTER_SECONDS = 30;
 
   /** How far the current (or last) embedding run is: passages embedded of those that needed it. */
   public record Progress(int done, int total) {
@@ -165,14 +170,35 @@ public final class SemanticService {
       return;
     }
     EmbedArticles.Report report = new EmbedArticles(indexRoot, embedder(), this::embedded).run();
-    List<PassageVectors.Passage> passages = new VectorStore(indexRoot).read().entries().stream()
-        .map(e -> new PassageVectors.Passage(e.articleId(), e.vector())).toList();
-    loaded = new PassageVectors(passages);
+    VectorStore store = new VectorStore(indexRoot);
+    publish(store, store.read().entries());
     unavailable = null;
     lastReport = report;
     if (!report.unchanged()) {
       LOG.info("semantic search ready: {} passages of {} articles ({} embedded, {} reused) in {} ms",
           report.passages(), report.articles(), report.embedded(), report.reused(), report.millis());
+    }
+  }
+
+  /**
+   * Makes {@code entries} the vectors search ranks by: scored exactly in memory while few, else
+   * through the store's HNSW graph. The vectors they replace are released a while later, after
+   * the searches still using them.
+   */
+  private void publish(VectorStore store, List<VectorStore.Entry> entries) throws IOException {
+    List<PassageVectors.Passage> passages = entries.stream()
+        .map(e -> new PassageVectors.Passage(e.articleId(), e.vector())).toList();
+    PassageVectors previous = loaded;
+    loaded = passages.size() >= PassageVectors.APPROXIMATE_FROM
+        ? new PassageVectors(passages, store.neighbours()) : new PassageVectors(passages);
+    if (previous != null && previous.approximate()) {
+      CompletableFuture.delayedExecutor(RELEASE_AFTER_SECONDS, TimeUnit.SECONDS).execute(() -> {
+        try {
+          previous.close();
+        } catch (IOException e) {
+          LOG.warn("releasing replaced passage vectors: {}", e.toString());
+        }
+      });
     }
   }
 
@@ -197,8 +223,7 @@ public final class SemanticService {
       return;
     }
     embedder(); // load the model now, not on the first query
-    loaded = new PassageVectors(contents.entries().stream()
-        .map(e -> new PassageVectors.Passage(e.articleId(), e.vector())).toList());
+    publish(store, contents.entries());
     progress = new Progress(contents.entries().size(), contents.entries().size());
     LOG.info("semantic search ready: {} prebuilt passage vectors", contents.entries().size());
   }
@@ -224,6 +249,14 @@ public final class SemanticService {
   public void close() {
     if (updater != null) {
       updater.shutdownNow();
+    }
+    PassageVectors current = loaded;
+    if (current != null) {
+      try {
+        current.close();
+      } catch (IOException e) {
+        LOG.warn("releasing passage vectors: {}", e.toString());
+      }
     }
   }
 }
