@@ -24,6 +24,7 @@ import org.dailydl.server.graph.GraphController;
 import org.dailydl.server.graph.GraphService;
 import org.dailydl.server.index.ContentWatcher;
 import org.dailydl.server.index.IndexHandle;
+import org.dailydl.server.index.SnapshotWarmer;
 import org.dailydl.server.index.UnusableIndexException;
 import org.dailydl.server.ops.LogFormat;
 import org.dailydl.server.ops.Operations;
@@ -158,6 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
     Javalin app = ops.app();
     app.start(host, port);
     ContentWatcher watcher = noWatch || readOnly ? null : ContentWatcher.start(handle, locations.index);
+    SnapshotWarmer warmer = SnapshotWarmer.start(handle);
     if (!publicUrl.isSet()) {
       LOG.info("no --public-url: pages link to themselves relatively; /sitemap.xml and /feed.xml answer local requests only");
     }
@@ -170,6 +172,7 @@ public final class ServeCommand implements Callable<Integer> {
           watcher.close();
         }
         app.stop();
+        warmer.close();
         ops.close();
         handle.close();
         semantics.close();

@@ -29,4 +29,9 @@ final class Lazy<T> {
     }
     return known;
   }
+
+  /** Whether the value has been computed. */
+  boolean isComputed() {
+    return value != null;
+  }
 }

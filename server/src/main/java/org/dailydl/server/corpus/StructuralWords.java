@@ -16,10 +16,11 @@ final class StructuralWords {
   /** Words of at least {@code share} of the articles' paths: folder and file-name structure (day, docs, 题解). */
   static Set<String> pathWords(Catalog catalog, double share) {
     Map<String, Integer> df = new HashMap<>();
-    for (IndexedArticle a : catalog.articles()) {
-      new HashSet<>(Analysis.standard().tokens(Analysis.standard().pathWords(), a.path()))
-          .forEach(word -> df.merge(word, 1, Integer::sum));
-    }
+    // analysing every path is most of the cost at 10,000 articles: on all cores, counted in order
+    catalog.articles().parallelStream()
+        .map(a -> Set.copyOf(Analysis.standard().tokens(Analysis.standard().pathWords(), a.path())))
+        .toList()
+        .forEach(words -> words.forEach(word -> df.merge(word, 1, Integer::sum)));
     int min = Math.max(3, (int) Math.ceil(share * catalog.size()));
     Set<String> words = new HashSet<>();
     df.forEach((word, count) -> {
