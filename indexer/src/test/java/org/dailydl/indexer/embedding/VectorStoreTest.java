@@ -1,6 +1,7 @@
 package org.dailydl.indexer.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class VectorStoreTest {
       for (int i : new int[] {0, 41, 299}) {
         VectorNeighbours.Hit nearest = graph.nearest(entries.get(i).vector(), 1).get(0);
         assertThat(nearest.entry()).as("the entry nearest to entry %d's own vector", i).isEqualTo(i);
-        assertThat(nearest.cosine()).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+        assertThat(nearest.cosine()).isCloseTo(1f, offset(1e-5f));
       }
     }
   }

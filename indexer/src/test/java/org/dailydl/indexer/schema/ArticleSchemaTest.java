@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Analysis;
@@ -42,6 +43,30 @@ class ArticleSchemaTest {
         assertThat(ArticleSchema.read(reader).get(1).modifiedTrusted()).isTrue();
         assertThat(reader.termVectors().get(0, Fields.CONCEPTS).size()).isEqualTo(2);
         assertThat(ArticleSchema.body(reader, 0)).isEqualTo("用距离找最近的 K 个邻居。");
+      }
+    }
+  }
+
+  @Test
+  void a_large_index_is_read_whole_in_doc_order_without_deleted_articles() throws IOException {
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analysis.standard().indexAnalyzer()))) {
+        for (int i = 0; i < 2_600; i++) {
+          Article article = new Article("n-" + i, "notes/" + i + ".md", "notes", "笔记 " + i, Article.TitleSource.HEADING,
+              List.of(), "正文 " + i, "", List.of(), Article.FrontMatter.EMPTY,
+              new ConceptExtractor.Concepts(Map.of(), Map.of()), Article.Kind.MARKDOWN, 10, "b".repeat(64));
+          writer.addDocument(new ArticleSchema().write(article, List.of(), i, false));
+        }
+        writer.deleteDocuments(new Term(Fields.ID, "n-1500"));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        List<IndexedArticle> read = ArticleSchema.read(reader);
+        assertThat(read).hasSize(2_599);
+        assertThat(read).extracting(IndexedArticle::id).doesNotContain("n-1500").startsWith("n-0", "n-1").endsWith("n-2599");
+        for (int i = 1; i < read.size(); i++) {
+          assertThat(read.get(i).doc()).isGreaterThan(read.get(i - 1).doc());
+          assertThat(ArticleSchema.body(reader, read.get(i).doc())).isEqualTo("正文 " + read.get(i).path().replaceAll("\\D", ""));
+        }
       }
     }
   }
