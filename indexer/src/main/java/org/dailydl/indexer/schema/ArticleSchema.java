@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -14,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -167,20 +165,7 @@ public class ArticleSchema {
    */
   public static List<IndexedArticle> read(IndexReader reader) throws IOException {
     Bits live = MultiBits.getLiveDocs(reader);
-    int chunks = (reader.maxDoc() + READ_CHUNK - 1) / READ_CHUNK;
-    IntStream tasks = IntStream.range(0, chunks);
-    try {
-      return (chunks > 1 ? tasks.parallel() : tasks)
-          .mapToObj(chunk -> readChunk(reader, live, chunk * READ_CHUNK, Math.min(reader.maxDoc(), (chunk + 1) * READ_CHUNK)))
-          .flatMap(List::stream)
-          .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-  }
-
-  private static List<IndexedArticle> readChunk(IndexReader reader, Bits live, int from, int to) {
-    try {
+    return InChunks.map(reader.maxDoc(), READ_CHUNK, (from, to) -> {
       StoredFields stored = reader.storedFields();
       List<IndexedArticle> articles = new ArrayList<>(to - from);
       for (int doc = from; doc < to; doc++) {
@@ -189,9 +174,7 @@ public class ArticleSchema {
         }
       }
       return articles;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    });
   }
 
   /**

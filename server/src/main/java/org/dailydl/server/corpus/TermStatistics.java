@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -17,6 +16,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
 import org.dailydl.indexer.Fields;
 import org.dailydl.indexer.analysis.Glossary;
+import org.dailydl.indexer.schema.InChunks;
 import org.dailydl.indexer.schema.IndexedArticle;
 
 /**
@@ -106,20 +106,18 @@ public final class TermStatistics {
    * decompressing term vectors is most of building a version's statistics at 10,000 articles.
    */
   static List<Map<String, Integer>> conceptCounts(IndexReader reader, List<IndexedArticle> articles) {
-    int chunks = (articles.size() + CHUNK - 1) / CHUNK;
-    IntStream tasks = IntStream.range(0, chunks);
-    return (chunks > 1 ? tasks.parallel() : tasks).mapToObj(chunk -> {
-      try {
+    try {
+      return InChunks.map(articles.size(), CHUNK, (from, to) -> {
         TermVectors termVectors = reader.termVectors();
-        List<Map<String, Integer>> part = new ArrayList<>(CHUNK);
-        for (IndexedArticle article : articles.subList(chunk * CHUNK, Math.min(articles.size(), (chunk + 1) * CHUNK))) {
+        List<Map<String, Integer>> part = new ArrayList<>(to - from);
+        for (IndexedArticle article : articles.subList(from, to)) {
           part.add(conceptCounts(termVectors, article.doc()));
         }
         return part;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).flatMap(List::stream).toList();
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How often the article of {@code doc} mentions each concept, from its concepts' term vector (capped at index time). */
