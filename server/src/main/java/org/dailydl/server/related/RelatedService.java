@@ -109,7 +109,12 @@ public final class RelatedService {
         : blend.sameFolder() * Math.min(1.0, blend.folderSize() / (folderNotes.size() - 1));
     Set<String> candidates = new HashSet<>(cosine.keySet());
     if (folderNotes.size() <= MAX_FOLDER_CANDIDATES) {
-      folderNotes.forEach(a -> candidates.add(a.id()));
+      // a note of the folder is one when the folder counts, or when it shares a concept with the source
+      for (IndexedArticle a : folderNotes) {
+        if (folderWeight > 0 || cosine.computeIfAbsent(a.id(), c -> terms.cosine(source.id(), c)) > 0) {
+          candidates.add(a.id());
+        }
+      }
     }
     candidates.addAll(linksTo);
     candidates.addAll(linkedFrom);
@@ -154,9 +159,7 @@ public final class RelatedService {
       if (links.isListing(id)) {
         score *= blend.listing();
       }
-      // a note of the same folder with nothing in common and no weight for the folder is no recommendation
-      boolean folderAlone = score == 0 && reasons.size() == 1 && reasons.get(0).equals("同一目录");
-      if ((!reasons.isEmpty() || sharedAt >= 0) && !folderAlone) {
+      if (!reasons.isEmpty() || sharedAt >= 0) {
         pending.add(new Pending(other, Math.round(score * 10000) / 10000.0, reasons, sharedAt));
       }
     }
