@@ -66,16 +66,44 @@ public final class IndexArticles {
   private final ArticleSchema schema;
   private final IndexLocation location;
   private final ParseStage parser;
+  private final DecodedCommits decoded;
+
+  /**
+   * The articles of an index commit that a caller has already decoded (a server holds its served
+   * version's catalog), so an update compares the folder with them instead of decoding every stored
+   * document again: at 10,000 articles that decoding is most of a run that finds nothing changed.
+   */
+  @FunctionalInterface
+  public interface DecodedCommits {
+    DecodedCommits NONE = (generation, commit) -> Optional.empty();
+
+    /**
+     * The articles of commit {@code commit} (its {@link org.apache.lucene.index.IndexCommit#getGeneration()})
+     * of the generation folder {@code generation}, exactly as {@link ArticleSchema#read} gives them,
+     * or empty when the caller does not hold that commit.
+     */
+    Optional<List<IndexedArticle>> articlesOf(Path generation, long commit);
+  }
 
   public IndexArticles(Options options, ProgressListener progress) {
-    this(options, progress, new ArticleSchema());
+    this(options, progress, new ArticleSchema(), DecodedCommits.NONE);
+  }
+
+  /** With the articles of commits the caller has decoded already (see {@link DecodedCommits}). */
+  public IndexArticles(Options options, ProgressListener progress, DecodedCommits decoded) {
+    this(options, progress, new ArticleSchema(), decoded);
   }
 
   /** With a custom schema writer (tests use one that fails mid-build). */
   public IndexArticles(Options options, ProgressListener progress, ArticleSchema schema) {
+    this(options, progress, schema, DecodedCommits.NONE);
+  }
+
+  private IndexArticles(Options options, ProgressListener progress, ArticleSchema schema, DecodedCommits decoded) {
     this.options = options;
     this.progress = Objects.requireNonNull(progress);
     this.schema = Objects.requireNonNull(schema);
+    this.decoded = Objects.requireNonNull(decoded);
     this.location = new IndexLocation(options.indexDir());
     this.parser = new ParseStage(options.contentDir(), progress);
   }
@@ -114,10 +142,11 @@ public final class IndexArticles {
     return current;
   }
 
-  private static Map<String, IndexedArticle> readStored(Path generation) throws IOException {
+  private Map<String, IndexedArticle> readStored(Path generation) throws IOException {
     Map<String, IndexedArticle> stored = new TreeMap<>();
     try (Directory dir = FSDirectory.open(generation); DirectoryReader reader = DirectoryReader.open(dir)) {
-      ArticleSchema.read(reader).forEach(a -> stored.put(a.path(), a));
+      Optional<List<IndexedArticle>> known = decoded.articlesOf(generation, reader.getIndexCommit().getGeneration());
+      (known.isPresent() ? known.get() : ArticleSchema.read(reader)).forEach(a -> stored.put(a.path(), a));
     }
     return stored;
   }

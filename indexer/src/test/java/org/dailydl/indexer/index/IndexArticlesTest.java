@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -216,5 +217,38 @@ class IndexArticlesTest {
     index(content, true);
     IndexMeta again = IndexMeta.read(new IndexLocation(temp.resolve("index")).current().orElseThrow());
     assertThat(again.contentHash()).isEqualTo(meta.contentHash());
+  }
+
+  @Test
+  void an_update_compares_the_folder_with_the_articles_a_caller_already_decoded() throws IOException {
+    Path content = Fixtures.copyOfCorpus(temp.resolve("content"));
+    index(content, false);
+    Path live = new IndexLocation(temp.resolve("index")).current().orElseThrow();
+    List<IndexedArticle> decoded;
+    long commit;
+    try (var dir = FSDirectory.open(live); DirectoryReader reader = DirectoryReader.open(dir)) {
+      decoded = ArticleSchema.read(reader);
+      commit = reader.getIndexCommit().getGeneration();
+    }
+    List<String> asked = new ArrayList<>();
+    IndexArticles.Options options = new IndexArticles.Options(content, temp.resolve("index"), false, 5_000_000);
+    IndexReport unchanged = new IndexArticles(options, ProgressListener.NONE, (generation, c) -> {
+      asked.add(generation.getFileName() + "@" + c);
+      return Optional.of(decoded);
+    }).run();
+    assertThat(asked).containsExactly(live.getFileName() + "@" + commit);
+    assertThat(unchanged.mode()).isEqualTo("unchanged");
+
+    // the caller's articles are what the run compares with: one left out is indexed again
+    IndexedArticle left = decoded.get(0);
+    IndexReport update = new IndexArticles(options, ProgressListener.NONE, (generation, c) -> Optional.of(
+        decoded.stream().filter(a -> !a.path().equals(left.path())).toList())).run();
+    assertThat(update.mode()).isEqualTo("update");
+    assertThat(update.indexed()).isEqualTo(1);
+    assertThat(stored(left.path()).hash()).isEqualTo(left.hash());
+
+    // a caller that does not hold the commit: the run decodes the index itself
+    IndexReport own = new IndexArticles(options, ProgressListener.NONE, IndexArticles.DecodedCommits.NONE).run();
+    assertThat(own.mode()).isEqualTo("unchanged");
   }
 }

@@ -7,16 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,6 +34,7 @@ import org.dailydl.indexer.index.IndexLocation;
 import org.dailydl.indexer.index.IndexReport;
 import org.dailydl.indexer.index.ProgressListener;
 import org.dailydl.indexer.schema.IndexMeta;
+import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.CorpusSnapshot;
 import org.dailydl.server.corpus.PassageVectors;
 import org.slf4j.Logger;
@@ -72,7 +74,9 @@ public final class IndexHandle implements Closeable {
   private final AtomicLong versions = new AtomicLong();
   private volatile Supplier<Optional<PassageVectors>> passages = Optional::empty;
   private volatile Managed managed;
-  private volatile CorpusSnapshot snapshot;
+  private volatile Served snapshot;
+  /** Open until the update at start (in the background when serving) is over. */
+  private volatile CountDownLatch started = new CountDownLatch(0);
   private volatile IndexReport lastReport;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
@@ -82,6 +86,9 @@ public final class IndexHandle implements Closeable {
   }
 
   /** The searcher manager of one generation folder. */
+  /** The snapshot of the version served last, and the commit it was read from. */
+  private record Served(CorpusSnapshot corpus, Path generation, long commit) {}
+
   private record Managed(Path generation, Directory directory, SearcherManager manager) {
     void close() throws IOException {
       manager.close();
@@ -198,16 +205,34 @@ public final class IndexHandle implements Closeable {
     synchronized (handle.writeLock) {
       handle.refresh();
     }
+    CountDownLatch started = new CountDownLatch(1);
+    handle.started = started;
     Thread updater = new Thread(() -> {
       try {
+        handle.openServedVersion();
         onIndexed.accept(handle.reindex(false));
       } catch (IOException | RuntimeException e) {
         // logged once by the handle's health; the last complete index keeps being served
+      } finally {
+        started.countDown();
       }
     }, "dailydl-startup-index");
     updater.setDaemon(true);
     updater.start();
     return handle;
+  }
+
+  /**
+   * Opens the served version's snapshot first: its catalog is what {@code /ready} and every request
+   * wait for, and the update after it compares the folder with that catalog instead of decoding
+   * the index a second time. A version that cannot be opened is left to that update to repair.
+   */
+  private void openServedVersion() {
+    try {
+      acquire().close();
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("the served index version could not be opened before the update: {}", e.toString());
+    }
   }
 
   /** With no index yet: builds one, or when that fails for want of a writable folder, opens empty. */
@@ -229,6 +254,15 @@ public final class IndexHandle implements Closeable {
   /** Null when every file of the generation matches its checksum, else what is wrong. */
   static String verify(Path generation) {
     return IndexFolder.verify(generation);
+  }
+
+  /**
+   * Waits until the update that {@link #openForServing} runs in the background is over, however it
+   * ended (at once for a handle that runs none). Work that can wait (warming) waits for it rather
+   * than competing with it for the cores.
+   */
+  public void awaitStartupUpdate() throws InterruptedException {
+    started.await();
   }
 
   /** Why the index cannot be updated or built now (read-only or full folder, …), if it cannot. */
@@ -291,7 +325,7 @@ public final class IndexHandle implements Closeable {
 
   private IndexReport run(boolean full) throws IOException {
     return new IndexArticles(new IndexArticles.Options(contentDir, location.root(), full, maxBytes),
-        ProgressListener.NONE).run();
+        ProgressListener.NONE, this::servedArticles).run();
   }
 
   /**
@@ -346,7 +380,7 @@ public final class IndexHandle implements Closeable {
         continue; // swapped for a new generation between the read and the acquire
       }
       try {
-        return new Lease(searcher, snapshotFor(searcher), current.manager());
+        return new Lease(searcher, snapshotFor(searcher, current.generation()), current.manager());
       } catch (IOException | RuntimeException e) {
         current.manager().release(searcher);
         throw e;
@@ -354,22 +388,32 @@ public final class IndexHandle implements Closeable {
     }
   }
 
-  private CorpusSnapshot snapshotFor(IndexSearcher searcher) throws IOException {
-    CorpusSnapshot known = snapshot;
-    if (known != null && known.reader() == searcher.getIndexReader()) {
-      return known;
+  private CorpusSnapshot snapshotFor(IndexSearcher searcher, Path generation) throws IOException {
+    Served known = snapshot;
+    if (known != null && known.corpus().reader() == searcher.getIndexReader()) {
+      return known.corpus();
     }
     synchronized (this) {
       known = snapshot;
-      if (known != null && known.reader() == searcher.getIndexReader()) {
-        return known;
+      if (known != null && known.corpus().reader() == searcher.getIndexReader()) {
+        return known.corpus();
       }
-      Map<String, String> meta = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit().getUserData();
+      IndexCommit commit = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit();
       CorpusSnapshot fresh = new CorpusSnapshot(versions.incrementAndGet(), searcher.getIndexReader(),
-          IndexMeta.fromUserData(meta), glossary(), () -> passages.get());
-      snapshot = fresh;
+          IndexMeta.fromUserData(commit.getUserData()), glossary(), () -> passages.get());
+      snapshot = new Served(fresh, generation.toAbsolutePath().normalize(), commit.getGeneration());
       return fresh;
     }
+  }
+
+  /**
+   * The served version's articles, for an update that compares the folder with commit {@code
+   * commit} of {@code generation}: when that is the version served, its catalog holds them decoded.
+   */
+  private Optional<List<IndexedArticle>> servedArticles(Path generation, long commit) {
+    Served known = snapshot;
+    return known != null && known.commit() == commit && known.generation().equals(generation.toAbsolutePath().normalize())
+        ? Optional.of(known.corpus().catalog().articles()) : Optional.empty();
   }
 
   /** The content's glossary (built in, plus the author's terms file); the built-in one when that file is unreadable. */

@@ -11,7 +11,9 @@ import org.slf4j.LoggerFactory;
  * Computes each new index version's per-version data ({@link
  * org.dailydl.server.corpus.CorpusSnapshot#warm()}) in the background as soon as it is served, so
  * that readers' first related articles, keywords or graph after a start or a change do not wait for
- * it. Requests made while one is running collapse into one more run. Thread-safe.
+ * it. Requests made while one is running collapse into one more run. At start it waits until the
+ * update of the index is over: that update decides which version is served, and both need the cores.
+ * Thread-safe.
  */
 public final class SnapshotWarmer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotWarmer.class);
@@ -45,6 +47,11 @@ public final class SnapshotWarmer implements AutoCloseable {
   }
 
   private void warm() {
+    try {
+      index.awaitStartupUpdate();
+    } catch (InterruptedException e) {
+      return; // closed
+    }
     pending.set(false);
     long start = System.nanoTime();
     try (IndexHandle.Lease lease = index.acquire()) {
