@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.dailydl.indexer.Fields;
@@ -66,6 +67,30 @@ class ArticleSchemaTest {
         for (int i = 1; i < read.size(); i++) {
           assertThat(read.get(i).doc()).isGreaterThan(read.get(i - 1).doc());
           assertThat(ArticleSchema.body(reader, read.get(i).doc())).isEqualTo("正文 " + read.get(i).path().replaceAll("\\D", ""));
+        }
+      }
+    }
+  }
+
+  @Test
+  void bodies_are_read_from_any_segment_empty_or_megabytes_long() throws IOException {
+    String large = "注意力机制让模型关注重要的位置。".repeat(70_000);
+    List<String> bodies = List.of("第一段", "", large, "最后一段 $x^2$");
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      IndexWriterConfig config = new IndexWriterConfig(Analysis.standard().indexAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+      try (IndexWriter writer = new IndexWriter(dir, config)) {
+        for (int i = 0; i < bodies.size(); i++) {
+          Article article = new Article("b-" + i, "b/" + i + ".md", "b", "正文 " + i, Article.TitleSource.HEADING,
+              List.of(), bodies.get(i), "", List.of(), Article.FrontMatter.EMPTY,
+              new ConceptExtractor.Concepts(Map.of(), Map.of()), Article.Kind.MARKDOWN, 10, "c".repeat(64));
+          writer.addDocument(new ArticleSchema().write(article, List.of(), i, false));
+          writer.commit(); // one segment per article
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertThat(reader.leaves()).hasSize(bodies.size());
+        for (IndexedArticle article : ArticleSchema.read(reader)) {
+          assertThat(ArticleSchema.body(reader, article.doc())).isEqualTo(bodies.get(Integer.parseInt(article.id().substring(2))));
         }
       }
     }
