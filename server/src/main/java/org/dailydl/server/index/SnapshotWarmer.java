@@ -1,9 +1,6 @@
 package org.dailydl.server.index;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +16,7 @@ public final class SnapshotWarmer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SnapshotWarmer.class);
 
   private final IndexHandle index;
-  private final AtomicBoolean pending = new AtomicBoolean();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "dailydl-warm");
-    t.setDaemon(true);
-    t.setPriority(Thread.MIN_PRIORITY);
-    return t;
-  });
+  private final CoalescingRunner runner = new CoalescingRunner("dailydl-warm", Thread.MIN_PRIORITY, this::warm);
 
   private SnapshotWarmer(IndexHandle index) {
     this.index = index;
@@ -41,9 +32,7 @@ public final class SnapshotWarmer implements AutoCloseable {
 
   /** Warms the current version soon (once, however often it is asked meanwhile). */
   public void schedule() {
-    if (pending.compareAndSet(false, true)) {
-      worker.submit(this::warm);
-    }
+    runner.request();
   }
 
   private void warm() {
@@ -52,7 +41,6 @@ public final class SnapshotWarmer implements AutoCloseable {
     } catch (InterruptedException e) {
       return; // closed
     }
-    pending.set(false);
     long start = System.nanoTime();
     try (IndexHandle.Lease lease = index.acquire()) {
       if (!lease.corpus().isWarm()) {
@@ -69,6 +57,6 @@ public final class SnapshotWarmer implements AutoCloseable {
 
   @Override
   public void close() {
-    worker.shutdownNow();
+    runner.close();
   }
 }

@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.dailydl.indexer.embedding.EmbedArticles;
 import org.dailydl.indexer.embedding.Embedder;
 import org.dailydl.indexer.embedding.VectorStore;
 import org.dailydl.indexer.index.IndexLocation;
 import org.dailydl.indexer.schema.IndexMeta;
 import org.dailydl.server.corpus.PassageVectors;
+import org.dailydl.server.index.CoalescingRunner;
 import org.dailydl.server.index.IndexHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +56,7 @@ public final class SemanticService {
   private final boolean enabled;
   private final boolean readOnly;
   private final Path nativeDir;
-  private final ExecutorService updater;
-  private final AtomicBoolean pending = new AtomicBoolean();
+  private final CoalescingRunner updater;
   private final ProgressLog progressLog = new ProgressLog(LOG);
   private volatile Embedder embedder;
   private volatile PassageVectors loaded;
@@ -76,11 +73,7 @@ public final class SemanticService {
     this.enabled = enabled;
     this.readOnly = readOnly;
     this.nativeDir = nativeDir;
-    this.updater = enabled ? Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "dailydl-embed");
-      t.setDaemon(true);
-      return t;
-    }) : null;
+    this.updater = enabled ? new CoalescingRunner("dailydl-embed", Thread.NORM_PRIORITY, this::updateInBackground) : null;
   }
 
   /**
@@ -147,16 +140,17 @@ public final class SemanticService {
 
   /** Schedules an update after the lexical index changed; updates requested meanwhile collapse into one. */
   public void scheduleUpdate() {
-    if (enabled && pending.compareAndSet(false, true)) {
-      updater.submit(() -> {
-        pending.set(false);
-        try {
-          update();
-        } catch (IOException | RuntimeException | LinkageError e) {
-          unavailable = e.toString();
-          LOG.warn("semantic search is unavailable (lexical search keeps working): {}", e.toString());
-        }
-      });
+    if (enabled) {
+      updater.request();
+    }
+  }
+
+  private void updateInBackground() {
+    try {
+      update();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      unavailable = e.toString();
+      LOG.warn("semantic search is unavailable (lexical search keeps working): {}", e.toString());
     }
   }
 
@@ -248,7 +242,7 @@ public final class SemanticService {
 
   public void close() {
     if (updater != null) {
-      updater.shutdownNow();
+      updater.close();
     }
     PassageVectors current = loaded;
     if (current != null) {
