@@ -167,10 +167,11 @@ def ask_ours(server, judged, embeddings):
     listing = server.get("/api/articles")["articles"]
     paths = [nfc(a["path"]) for a in listing]
     titles, keywords = {}, {}
-    for path in paths:
-        article = server.get("/api/articles", path=path)
-        titles[path] = article.get("title") or ""
-        keywords[path] = [k["term"] for k in article.get("keywords") or []][:SIZE]
+    for entry in listing:
+        path = nfc(entry["path"])
+        article = server.get("/api/articles/" + urllib.parse.quote(entry["id"], safe=""))
+        titles[path] = article["title"]
+        keywords[path] = [k["term"] for k in article["keywords"]][:SIZE]
     related, reasons = {}, {}
     for r in judged["related"]:
         try:
