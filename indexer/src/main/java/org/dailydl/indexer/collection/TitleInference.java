@@ -98,10 +98,48 @@ public final class TitleInference {
       return Optional.empty();
     }
     String text = stripNumbering(clean(first.text()));
-    return isSubjectText(text) ? Optional.of(text) : Optional.empty();
+    return isSubjectText(text) ? Optional.of(qualifyPart(text, headings)) : Optional.empty();
   }
 
   private static final Pattern SECTION_NUMBER = Pattern.compile("^\\s*(\\d+)[.、)）:：\\s]");
+
+  /**
+   * A trailing part number: one note of several under one name ({@code NumPy的应用-2},
+   * {@code 并发编程 3}, {@code 数据结构（上）}, {@code 排序之二}, {@code Part 2}).
+   */
+  private static final Pattern PART_NUMBER = Pattern.compile(
+      "(?:(?:[-_–—·]|\\s)\\s*(?:part\\s*)?(?:\\d{1,2}|[一二三四五六七八九十]{1,2})"
+          + "|[(（](?:\\d{1,2}|[一二三四五六七八九十]{1,2}|[上中下])[)）]"
+          + "|之[一二三四五六七八九十]{1,2})$",
+      Pattern.CASE_INSENSITIVE);
+
+  /** Sections a part's title is qualified with (see {@link #qualifyPart}). */
+  private static final int PART_SECTIONS = 2;
+
+  /** Words that make a heading a section's label rather than its subject ({@code Excel简介}, {@code 本章小结}). */
+  private static final Set<String> SECTION_LABELS = Set.of("简介", "概述", "前言", "引言", "介绍", "总结", "小结", "目录", "背景");
+
+  /**
+   * A title that names one part of a series says which part by a number only: it is qualified by
+   * the note's first sections that name a subject (the level right under the title, none labelled
+   * 简介, 小结 …), so each part's title tells what it holds: {@code NumPy的应用-1} over
+   * {@code 准备工作}, {@code 创建数组对象} → NumPy的应用-1：准备工作、创建数组对象.
+   */
+  static String qualifyPart(String title, List<Article.Heading> headings) {
+    String name = title.strip();
+    var part = PART_NUMBER.matcher(name);
+    if (headings.size() < 2 || !part.find() || part.start() == 0
+        || !name.substring(0, part.start()).codePoints().anyMatch(Character::isLetter)) {
+      return title;
+    }
+    List<Article.Heading> sections = headings.subList(1, headings.size());
+    int level = sections.stream().mapToInt(Article.Heading::level).min().orElseThrow();
+    List<String> named = sections.stream().filter(h -> h.level() == level)
+        .map(h -> stripNumbering(clean(h.text())))
+        .filter(t -> isSubjectText(t) && SECTION_LABELS.stream().noneMatch(t::contains))
+        .limit(PART_SECTIONS).toList();
+    return named.isEmpty() ? title : title + "：" + String.join("、", named);
+  }
 
   /**
    * Whether the first heading is section 1 of numbered sections ({@code 1. 算法简介} followed by

@@ -79,4 +79,32 @@ class TitleInferenceTest {
   void subject_headings_are_told_from_sections(String heading, boolean subject) {
     assertThat(TitleInference.isSubject(heading)).isEqualTo(subject);
   }
+
+  @Test
+  void a_part_of_a_series_is_qualified_by_its_first_sections() {
+    var numpy = java.util.List.of(h(2, "NumPy的应用-1"), h(3, "准备工作"), h(3, "创建数组对象"), h(4, "一维数组"),
+        h(3, "数组的索引运算"));
+    assertThat(TitleInference.infer(null, numpy, null, "Day66-80/68.NumPy的应用-1.md").text())
+        .isEqualTo("NumPy的应用-1：准备工作、创建数组对象");
+    // a section with a generic word says nothing of the part; numbering is stripped
+    var excel = java.util.List.of(h(2, "Python读写Excel文件-2"), h(3, "Excel简介"), h(3, "1. 读取Excel文件"));
+    assertThat(TitleInference.infer(null, excel, null, "Day21-30/25.md").text())
+        .isEqualTo("Python读写Excel文件-2：读取Excel文件");
+    var halves = java.util.List.of(h(1, "排序算法（下）"), h(2, "归并排序"), h(2, "快速排序"), h(2, "堆排序"));
+    assertThat(TitleInference.infer(null, halves, null, "算法/排序2.md").text()).isEqualTo("排序算法（下）：归并排序、快速排序");
+    assertThat(TitleInference.infer(null, java.util.List.of(h(1, "动态规划之二"), h(2, "背包问题")), null, "dp/2.md").text())
+        .isEqualTo("动态规划之二：背包问题");
+  }
+
+  @Test
+  void a_title_that_is_not_a_numbered_part_or_has_no_sections_stays_as_written() {
+    var chapter = java.util.List.of(h(1, "第2章 k-近邻算法"), h(2, "距离度量"));
+    assertThat(TitleInference.infer(null, chapter, null, "docs/ml/2.md").text()).isEqualTo("k-近邻算法");
+    var alone = java.util.List.of(h(1, "并发编程-3"));
+    assertThat(TitleInference.infer(null, alone, null, "p/3.md").text()).isEqualTo("并发编程-3");
+    var onlyGeneric = java.util.List.of(h(1, "并发编程-3"), h(2, "小结"), h(2, "参考资料"));
+    assertThat(TitleInference.infer(null, onlyGeneric, null, "p/3.md").text()).isEqualTo("并发编程-3");
+    var version = java.util.List.of(h(1, "Web 2.0 的特点"), h(2, "用户生成内容"));
+    assertThat(TitleInference.infer(null, version, null, "web.md").text()).isEqualTo("Web 2.0 的特点");
+  }
 }
