@@ -41,7 +41,7 @@ public final class Analysis {
    * Bumped whenever analysis or the document layout changes: an index built with another version is
    * rebuilt from scratch, because its terms no longer match what queries produce.
    */
-  public static final String VERSION = "15";
+  public static final String VERSION = "16";
 
   private static final Analysis DEFAULT = new Analysis();
 

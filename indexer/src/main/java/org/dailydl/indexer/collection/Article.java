@@ -68,11 +68,11 @@ public record Article(
 
   /** Where a title came from, most telling first (see {@link TitleInference}). */
   public enum TitleSource {
-    FRONT_MATTER, HEADING, LINK_TEXT, OPENING, FILE_NAME;
+    FRONT_MATTER, HEADING, LINK_TEXT, OPENING, SECTIONS, FILE_NAME;
 
     /** Whether the words other notes link with should replace a title from this source. */
     public boolean yieldsToLinkText() {
-      return this == OPENING || this == FILE_NAME;
+      return this == OPENING || this == SECTIONS || this == FILE_NAME;
     }
   }
 

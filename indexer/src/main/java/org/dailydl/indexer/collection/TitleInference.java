@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
  * number such as {@code 第2章}, {@code 1.} or {@code Chapter 5:} stripped); the words other notes use
  * to link to it from a table of contents (applied when the index is written: see
  * {@link #fromLinkText}); the opening sentence of a generic first section ({@code ## 题目} → the
- * problem); and only then the file name made readable ({@code 05_ResNet.md} → ResNet,
+ * problem); an introduction's heading with the sections under it ({@code # 简介} → 简介：属性、方法);
+ * and only then the file name made readable ({@code 05_ResNet.md} → ResNet,
  * {@code Bert/核心解析.md} → Bert 核心解析). Numbered section headings ({@code 1. 列表} among
  * {@code 2. 元组}), generic headings ({@code 题目}, {@code 一、背景}) and day numbers ({@code Day03})
- * are never titles. Stateless and thread-safe.
+ * are never titles. A title that tells its part of a series by a number only is qualified by its
+ * first sections ({@link #qualifyPart}). Stateless and thread-safe.
  */
 public final class TitleInference {
   /** Leading numbering of a heading: 1. / 1.2 / 第3章 / 一、 / (二) / Chapter 5: / Day 3. */
@@ -74,6 +76,10 @@ public final class TitleInference {
         return new Article.Title(sentence, Article.TitleSource.OPENING);
       }
     }
+    Optional<String> introduced = fromIntroduction(headings);
+    if (introduced.isPresent()) {
+      return new Article.Title(introduced.get(), Article.TitleSource.SECTIONS);
+    }
     return new Article.Title(fromPath(path), Article.TitleSource.FILE_NAME);
   }
 
@@ -116,6 +122,13 @@ public final class TitleInference {
   /** Sections a part's title is qualified with (see {@link #qualifyPart}). */
   private static final int PART_SECTIONS = 2;
 
+  /** A qualified title takes a second section only while it stays within this many characters. */
+  static final int QUALIFIED_CHARS = 40;
+
+  /** Headings that introduce a note rather than name it; its sections do (see {@link #fromIntroduction}). */
+  private static final Set<String> INTRODUCTIONS =
+      Set.of("简介", "概述", "前言", "引言", "介绍", "背景", "导言", "序言", "introduction", "overview", "intro");
+
   /** Words that make a heading a section's label rather than its subject ({@code Excel简介}, {@code 本章小结}). */
   private static final Set<String> SECTION_LABELS = Set.of("简介", "概述", "前言", "引言", "介绍", "总结", "小结", "目录", "背景");
 
@@ -128,9 +141,21 @@ public final class TitleInference {
   static String qualifyPart(String title, List<Article.Heading> headings) {
     String name = title.strip();
     var part = PART_NUMBER.matcher(name);
-    if (headings.size() < 2 || !part.find() || part.start() == 0
+    if (!part.find() || part.start() == 0
         || !name.substring(0, part.start()).codePoints().anyMatch(Character::isLetter)) {
       return title;
+    }
+    return withSections(title, headings).orElse(title);
+  }
+
+  /**
+   * {@code label：} and the names of the note's first sections that name a subject (the level under
+   * the first heading, none labelled 简介, 小结 …), at most {@link #PART_SECTIONS} and the second only
+   * while the title stays within {@link #QUALIFIED_CHARS} characters; empty when no section names one.
+   */
+  private static Optional<String> withSections(String label, List<Article.Heading> headings) {
+    if (headings.size() < 2) {
+      return Optional.empty();
     }
     List<Article.Heading> sections = headings.subList(1, headings.size());
     int level = sections.stream().mapToInt(Article.Heading::level).min().orElseThrow();
@@ -138,7 +163,34 @@ public final class TitleInference {
         .map(h -> stripNumbering(clean(h.text())))
         .filter(t -> isSubjectText(t) && SECTION_LABELS.stream().noneMatch(t::contains))
         .limit(PART_SECTIONS).toList();
-    return named.isEmpty() ? title : title + "：" + String.join("、", named);
+    if (named.isEmpty()) {
+      return Optional.empty();
+    }
+    String title = label + "：" + named.get(0);
+    for (String more : named.subList(1, named.size())) {
+      if (title.length() + 1 + more.length() <= QUALIFIED_CHARS) {
+        title += "、" + more;
+      }
+    }
+    return Optional.of(title);
+  }
+
+  /**
+   * A note that opens with an introduction's heading ({@code # 简介}, {@code # 前言}) names its
+   * subject in the sections under it: {@code 简介} over {@code 属性 attributes} and {@code 方法
+   * methods} → 简介：属性 attributes、方法 methods.
+   */
+  static Optional<String> fromIntroduction(List<Article.Heading> headings) {
+    if (headings.isEmpty()) {
+      return Optional.empty();
+    }
+    Article.Heading first = headings.get(0);
+    int top = headings.stream().mapToInt(Article.Heading::level).min().orElse(first.level());
+    if (first.level() != top || headings.stream().filter(h -> h.level() == top).count() > 1) {
+      return Optional.empty();
+    }
+    String label = stripNumbering(clean(first.text()));
+    return INTRODUCTIONS.contains(label.toLowerCase(Locale.ROOT)) ? withSections(label, headings) : Optional.empty();
   }
 
   /**

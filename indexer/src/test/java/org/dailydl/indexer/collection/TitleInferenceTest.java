@@ -107,4 +107,23 @@ class TitleInferenceTest {
     var version = java.util.List.of(h(1, "Web 2.0 的特点"), h(2, "用户生成内容"));
     assertThat(TitleInference.infer(null, version, null, "web.md").text()).isEqualTo("Web 2.0 的特点");
   }
+
+  @Test
+  void a_note_that_opens_with_an_introduction_is_named_by_the_sections_under_it() {
+    var oop = java.util.List.of(h(1, "简介"), h(2, "属性 attributes"), h(2, "方法 method"), h(2, "总结"));
+    Article.Title title = TitleInference.infer(null, oop, "属性是与对象绑定的一组数据。", "docs/da/101.md");
+    assertThat(title.text()).isEqualTo("简介：属性 attributes、方法 method");
+    assertThat(title.source()).isEqualTo(Article.TitleSource.SECTIONS);
+    assertThat(title.source().yieldsToLinkText()).as("a table of contents' words are better still").isTrue();
+    // the second section only while the title stays short
+    var longer = java.util.List.of(h(1, "前言"), h(2, "使用 Python 和另一种语言混编在工程里带来的种种好处"), h(2, "语言扩展工具的选择"));
+    assertThat(TitleInference.infer(null, longer, null, "d/1.md").text())
+        .isEqualTo("前言：使用 Python 和另一种语言混编在工程里带来的种种好处");
+    // an introduction with nothing under it that names a subject: the file name, as before
+    assertThat(TitleInference.infer(null, java.util.List.of(h(1, "简介"), h(2, "小结")), null, "docs/da/092.md").text())
+        .isEqualTo("da 092");
+    // a problem heading keeps its opening sentence
+    assertThat(TitleInference.infer(null, java.util.List.of(h(2, "题目"), h(3, "思路")), "求斐波那契数列的第 n 项。", "offer/day07.md")
+        .source()).isEqualTo(Article.TitleSource.OPENING);
+  }
 }
