@@ -94,16 +94,11 @@ public final class TitleInference {
    * for itself, numbering stripped. Several headings at that level are sections, not a title.
    */
   static Optional<String> fromHeadings(List<Article.Heading> headings) {
-    if (headings.isEmpty()) {
+    Optional<Article.Heading> first = soleTopHeading(headings);
+    if (first.isEmpty() || numbersSections(headings)) {
       return Optional.empty();
     }
-    Article.Heading first = headings.get(0);
-    int top = headings.stream().mapToInt(Article.Heading::level).min().orElse(first.level());
-    long atTop = headings.stream().filter(h -> h.level() == top).count();
-    if (first.level() != top || atTop > 1 || numbersSections(headings)) {
-      return Optional.empty();
-    }
-    String text = stripNumbering(clean(first.text()));
+    String text = stripNumbering(clean(first.get().text()));
     return isSubjectText(text) ? Optional.of(qualifyPart(text, headings)) : Optional.empty();
   }
 
@@ -181,16 +176,20 @@ public final class TitleInference {
    * methods} → 简介：属性 attributes、方法 methods.
    */
   static Optional<String> fromIntroduction(List<Article.Heading> headings) {
+    return soleTopHeading(headings).map(first -> stripNumbering(clean(first.text())))
+        .filter(label -> INTRODUCTIONS.contains(label.toLowerCase(Locale.ROOT)))
+        .flatMap(label -> withSections(label, headings));
+  }
+
+  /** The first heading when it is the only one at the outline's top level (the note's own name for itself). */
+  private static Optional<Article.Heading> soleTopHeading(List<Article.Heading> headings) {
     if (headings.isEmpty()) {
       return Optional.empty();
     }
     Article.Heading first = headings.get(0);
-    int top = headings.stream().mapToInt(Article.Heading::level).min().orElse(first.level());
-    if (first.level() != top || headings.stream().filter(h -> h.level() == top).count() > 1) {
-      return Optional.empty();
-    }
-    String label = stripNumbering(clean(first.text()));
-    return INTRODUCTIONS.contains(label.toLowerCase(Locale.ROOT)) ? withSections(label, headings) : Optional.empty();
+    int top = headings.stream().mapToInt(Article.Heading::level).min().orElseThrow();
+    return first.level() == top && headings.stream().filter(h -> h.level() == top).count() == 1
+        ? Optional.of(first) : Optional.empty();
   }
 
   /**

@@ -85,10 +85,10 @@ public final class IndexHandle implements Closeable {
     listeners.add(listener);
   }
 
-  /** The searcher manager of one generation folder. */
   /** The snapshot of the version served last, and the commit it was read from. */
   private record Served(CorpusSnapshot corpus, Path generation, long commit) {}
 
+  /** The searcher manager of one generation folder. */
   private record Managed(Path generation, Directory directory, SearcherManager manager) {
     void close() throws IOException {
       manager.close();
