@@ -57,6 +57,47 @@ public final class Judgments {
         + "=true to record a change, and say why in the commit)").isEqualTo(expected);
   }
 
+  /**
+   * The task name under which numbers that depend on the embedding model's arithmetic are recorded
+   * on this machine: {@code task@kernels} when the file holds numbers for this CPU's kernels, else
+   * {@code task}. onnxruntime picks its int8 matrix kernels by CPU feature (VNNI instructions
+   * multiply exactly, the AVX2 ones saturate), so the same model ranks a few near-ties differently
+   * on another kind of CPU. Recording ({@code -D}{@value #UPDATE}) always writes {@code task@kernels}.
+   */
+  public static String embeddingTask(String task) {
+    String own = task + "@" + cpuKernels();
+    if (Boolean.getBoolean(UPDATE)) {
+      return own;
+    }
+    JsonNode recorded = read("/relevance/regression.json", new TypeReference<JsonNode>() {});
+    return recorded.has(own) ? own : task;
+  }
+
+  /** The family of onnxruntime's int8 kernels this CPU gets, from its feature flags (Linux). */
+  static String cpuKernels() {
+    String flags = "";
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+        if (line.startsWith("flags")) {
+          flags = " " + line.substring(line.indexOf(':') + 1).strip() + " ";
+          break;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+    if (flags.contains(" avx512_vnni ")) {
+      return "avx512-vnni";
+    }
+    if (flags.contains(" avx_vnni ")) {
+      return "avx-vnni";
+    }
+    if (flags.contains(" avx512bw ")) {
+      return "avx512";
+    }
+    return flags.contains(" avx2 ") ? "avx2" : "unknown";
+  }
+
   private static synchronized void record(String task, String system, Map<String, Double> actual) {
     try {
       ObjectNode root = (ObjectNode) JSON.readTree(REGRESSION_SOURCE.toFile());

@@ -82,8 +82,9 @@ class HybridRegressionTest {
     report.put("hybrid-changed-queries", changed);
     Judgments.writeReport("hybrid.json", report);
 
-    Judgments.assertRecorded("hybrid", "shipped", hybrid);
-    Judgments.assertRecorded("hybrid", "semantic", semantic);
-    Judgments.assertRecorded("hybrid", "shipped-ndcg@10-by-type", ndcgByType(hybridByType));
+    String task = Judgments.embeddingTask("hybrid");
+    Judgments.assertRecorded(task, "shipped", hybrid);
+    Judgments.assertRecorded(task, "semantic", semantic);
+    Judgments.assertRecorded(task, "shipped-ndcg@10-by-type", ndcgByType(hybridByType));
   }
 }
