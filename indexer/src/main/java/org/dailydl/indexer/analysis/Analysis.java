@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -47,6 +48,7 @@ public final class Analysis {
 
   private final CharArraySet stopWords = StopWords.load("stopwords.txt");
   private final CharArraySet questionWords = StopWords.load("question-words.txt");
+  private final Set<String> sectionLabels = Set.copyOf(StopWords.words("section-labels.txt"));
   private final Analyzer word = new WordAnalyzer(stopWords, null);
   private final Analyzer bigram = new BigramAnalyzer();
   private final Analyzer code = new CodeAnalyzer(true);
@@ -133,6 +135,14 @@ public final class Analysis {
    */
   public CharArraySet questionWords() {
     return questionWords;
+  }
+
+  /**
+   * Words that name a part of a note or its kind rather than its subject (目录, 前言, 小结, 参考链接,
+   * 详解, 入门: {@code section-labels.txt}); lower case.
+   */
+  public Set<String> sectionLabels() {
+    return sectionLabels;
   }
 
   /** The Chinese and English stop words (的, 和, 是, the, of …), lower-case. */

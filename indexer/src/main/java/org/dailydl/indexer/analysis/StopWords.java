@@ -20,6 +20,11 @@ final class StopWords {
 
   /** A word list beside this class: one word per line, {@code #} comments. */
   static CharArraySet load(String resource) {
+    return CharArraySet.unmodifiableSet(new CharArraySet(words(resource), true));
+  }
+
+  /** The words of a list beside this class, in its order. */
+  static List<String> words(String resource) {
     List<String> words = new ArrayList<>();
     try (InputStream in = StopWords.class.getResourceAsStream(resource)) {
       if (in == null) {
@@ -35,6 +40,6 @@ final class StopWords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return CharArraySet.unmodifiableSet(new CharArraySet(words, true));
+    return List.copyOf(words);
   }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.dailydl.indexer.analysis.Analysis;
 
 /**
  * Chooses an article's title so that it names the subject, in this order: the front-matter title;
@@ -124,8 +126,12 @@ public final class TitleInference {
   private static final Set<String> INTRODUCTIONS =
       Set.of("简介", "概述", "前言", "引言", "介绍", "背景", "导言", "序言", "introduction", "overview", "intro");
 
-  /** Words that make a heading a section's label rather than its subject ({@code Excel简介}, {@code 本章小结}). */
-  private static final Set<String> SECTION_LABELS = Set.of("简介", "概述", "前言", "引言", "介绍", "总结", "小结", "目录", "背景");
+  /**
+   * Words that make a heading a section's label rather than its subject ({@code Excel简介}, {@code 本章小结}):
+   * the section labels of {@link Analysis#sectionLabels()} and the introductions.
+   */
+  private static final List<String> SECTION_LABELS = Stream.concat(
+      Analysis.standard().sectionLabels().stream(), INTRODUCTIONS.stream()).distinct().sorted().toList();
 
   /**
    * A title that names one part of a series says which part by a number only: it is qualified by
@@ -156,7 +162,7 @@ public final class TitleInference {
     int level = sections.stream().mapToInt(Article.Heading::level).min().orElseThrow();
     List<String> named = sections.stream().filter(h -> h.level() == level)
         .map(h -> stripNumbering(clean(h.text())))
-        .filter(t -> isSubjectText(t) && SECTION_LABELS.stream().noneMatch(t::contains))
+        .filter(t -> isSubjectText(t) && SECTION_LABELS.stream().noneMatch(t.toLowerCase(Locale.ROOT)::contains))
         .limit(PART_SECTIONS).toList();
     if (named.isEmpty()) {
       return Optional.empty();

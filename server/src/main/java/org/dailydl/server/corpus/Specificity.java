@@ -1,6 +1,7 @@
 package org.dailydl.server.corpus;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dailydl.indexer.analysis.Analysis;
@@ -16,7 +17,10 @@ final class Specificity {
   private final Glossary glossary;
   private final TermWeighting weighting;
   private final GeneralUsage usage = GeneralUsage.instance();
-  private final Map<String, Double> chinese = new HashMap<>();
+  private final Map<String, Chinese> chinese = new HashMap<>();
+
+  /** What a Chinese concept's segmentation tells: its weight factor, and whether it holds a section label. */
+  private record Chinese(double factor, boolean label) {}
 
   Specificity(Glossary glossary, TermWeighting weighting) {
     this.glossary = glossary;
@@ -26,7 +30,7 @@ final class Specificity {
   double of(String concept, String form) {
     if (isCjk(concept)) {
       // a Chinese concept's specificity does not depend on the article: segment each concept once
-      return chinese.computeIfAbsent(concept, this::ofChinese);
+      return chinese(concept).factor();
     }
     boolean inGlossary = !glossary.equivalents(concept).isEmpty();
     double factor = inGlossary ? weighting.glossaryBoost() : 1;
@@ -35,11 +39,30 @@ final class Specificity {
     return factor * (inGlossary || written ? 1 : weighting.lowercaseLatin()) * (compound ? weighting.compoundBoost() : 1);
   }
 
-  private double ofChinese(String concept) {
+  /**
+   * Whether a concept is, or holds, a section label (目录, 小结, SQL详解: see
+   * {@link Analysis#sectionLabels()}); glossary concepts never are.
+   */
+  boolean isLabel(String concept) {
+    if (isCjk(concept)) {
+      return chinese(concept).label();
+    }
+    return Analysis.standard().sectionLabels().contains(concept) && glossary.equivalents(concept).isEmpty();
+  }
+
+  private Chinese chinese(String concept) {
+    return chinese.computeIfAbsent(concept, this::ofChinese);
+  }
+
+  private Chinese ofChinese(String concept) {
     boolean inGlossary = !glossary.equivalents(concept).isEmpty();
     double factor = inGlossary ? weighting.glossaryBoost() : 1;
-    boolean compound = !inGlossary && Analysis.standard().tokens(Analysis.standard().word(), concept).size() > 1;
-    return factor * weighting.usage(generalFrequency(concept)) * (compound ? weighting.compoundBoost() : 1);
+    List<String> words = Analysis.standard().tokens(Analysis.standard().word(), concept);
+    boolean compound = !inGlossary && words.size() > 1;
+    boolean label = !inGlossary && (Analysis.standard().sectionLabels().contains(concept)
+        || words.stream().anyMatch(w -> Analysis.standard().sectionLabels().contains(w)));
+    return new Chinese(factor * weighting.usage(generalFrequency(concept)) * (compound ? weighting.compoundBoost() : 1),
+        label);
   }
 
   /**

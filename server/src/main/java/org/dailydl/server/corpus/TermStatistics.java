@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -34,9 +35,14 @@ public final class TermStatistics {
   private final List<Map<String, String>> forms;
   /** Concepts that are glossary terms: named by the domain, never hidden behind a longer word. */
   private final Set<String> named;
+  /**
+   * Code vocabulary (int, val, None) and section labels (目录, 小结, SQL详解): evidence of similar
+   * content, but never offered as a keyword, a topic or a reason.
+   */
+  private final Set<String> unnamed;
 
   private TermStatistics(List<String> ids, List<Map<String, Double>> vectors, List<Map<String, String>> forms,
-      Set<String> named) {
+      Set<String> named, Set<String> unnamed) {
     this.ids = ids.toArray(String[]::new);
     for (int a = 0; a < this.ids.length; a++) {
       ordinals.put(this.ids[a], a);
@@ -44,6 +50,7 @@ public final class TermStatistics {
     this.vectors = new ConceptVectors(vectors);
     this.forms = forms;
     this.named = named;
+    this.unnamed = unnamed;
   }
 
   /** Computes the vectors of one index version (once per version: see {@link CorpusSnapshot#terms()}). */
@@ -62,6 +69,7 @@ public final class TermStatistics {
     Set<String> structural = StructuralWords.pathWords(catalog, weighting.pathShare());
     structural.addAll(StructuralWords.templateWords(catalog, weighting.templateShare()));
     Specificity specificity = new Specificity(glossary, weighting);
+    Set<String> unnamed = codeVocabulary(reader, glossary, weighting, df, n);
     List<String> ids = new ArrayList<>(catalog.size());
     List<Map<String, Double>> vectors = new ArrayList<>(catalog.size());
     List<Map<String, String>> articleForms = new ArrayList<>(catalog.size());
@@ -80,6 +88,9 @@ public final class TermStatistics {
             * specificity.of(term, written.getOrDefault(term, term));
         vector.put(term, weight);
         norm += weight * weight;
+        if (specificity.isLabel(term)) {
+          unnamed.add(term);
+        }
       }
       double length = Math.sqrt(norm);
       if (length > 0) {
@@ -95,7 +106,34 @@ public final class TermStatistics {
         named.add(term);
       }
     });
-    return new TermStatistics(ids, vectors, articleForms, named);
+    return new TermStatistics(ids, vectors, articleForms, named, unnamed);
+  }
+
+  /**
+   * The English concepts outside the glossary that many more articles use in their code than
+   * mention in their prose ({@link TermWeighting#codeVocabulary}).
+   */
+  private static Set<String> codeVocabulary(IndexReader reader, Glossary glossary, TermWeighting weighting,
+      Map<String, Integer> df, int n) {
+    Set<String> words = new HashSet<>();
+    try {
+      for (Map.Entry<String, Integer> e : df.entrySet()) {
+        String term = e.getKey();
+        if (term.isEmpty() || term.indexOf(' ') >= 0 || !isLatin(term.charAt(0)) || !glossary.equivalents(term).isEmpty()) {
+          continue;
+        }
+        if (weighting.codeVocabulary(e.getValue(), reader.docFreq(new Term(Fields.CODE, term)), n)) {
+          words.add(term);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return words;
+  }
+
+  private static boolean isLatin(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** Articles read per task of {@link #conceptCounts(IndexReader, List)}, each task with its own term vectors. */
@@ -240,16 +278,21 @@ public final class TermStatistics {
   }
 
   /**
-   * The first {@code limit} terms, a part left out when a whole that contains it ranks too
+   * The first {@code limit} terms that can name a subject, a part left out when a whole that contains it ranks too
    * ("拥塞" beside "拥塞控制", "descent" beside "gradient descent"); a glossary concept is never a
    * mere part (注意力 stays beside 多头注意力).
    */
   private List<String> wholeTerms(List<String> ranked, int limit) {
     List<String> chosen = new ArrayList<>();
-    for (String term : ranked.subList(0, Math.min(ranked.size(), limit * 3))) {
-      if (chosen.size() >= limit) {
+    int seen = 0;
+    for (String term : ranked) {
+      if (chosen.size() >= limit || seen >= limit * 3) {
         break;
       }
+      if (unnamed.contains(term)) {
+        continue;
+      }
+      seen++;
       if (!named.contains(term) && chosen.stream().anyMatch(c -> c.contains(term))) {
         continue;
       }

@@ -19,11 +19,26 @@ package org.dailydl.server.corpus;
  * @param maxDocShare a concept in more than this share of the articles says nothing about any
  * @param compoundBoost weight factor of concepts of several words (静态链接, hash table): more
  *     specific than their parts
+ * @param codeShare with {@code codeRatio}: an English word (outside the glossary) that the code of at
+ *     least this share of the articles uses ...
+ * @param codeRatio ... and that at least this many times more articles use in code than mention in
+ *     prose is the vocabulary of a programming language and its habits (int, val, cnt, None, self),
+ *     not a subject: it still counts for content similarity but is never a keyword, a topic or a reason; 0 turns
+ *     the rule off
  */
 public record TermWeighting(double usageHalf, double usagePower, double glossaryBoost, double lowercaseLatin,
-    double pathShare, double templateShare, double maxDocShare, double compoundBoost) {
+    double pathShare, double templateShare, double maxDocShare, double compoundBoost,
+    double codeShare, double codeRatio) {
 
-  public static final TermWeighting DEFAULT = new TermWeighting(3000, 1.0, 1.5, 0.6, 0.05, 0.05, 0.3, 1.0);
+  public static final TermWeighting DEFAULT = new TermWeighting(3000, 1.0, 1.5, 0.6, 0.05, 0.05, 0.3, 1.0, 0.05, 3);
+
+  /**
+   * Whether an English word mentioned in the prose of {@code prose} of {@code n} articles and used in
+   * the code of {@code code} of them is code vocabulary.
+   */
+  boolean codeVocabulary(int prose, int code, int n) {
+    return codeRatio > 0 && code >= Math.max(3, codeShare * n) && code + 1 >= codeRatio * (prose + 1);
+  }
 
   /** The factor of a word that occurs {@code frequency} times in general usage. */
   double usage(int frequency) {

@@ -82,4 +82,33 @@ class TermStatisticsTest {
       assertThat(topics).noneMatch(t -> t.term().equals("attention"));
     }
   }
+
+  @Test
+  void code_vocabulary_and_section_labels_count_for_similarity_but_are_never_named() throws Exception {
+    Path content = Files.createDirectories(temp.resolve("labels"));
+    String[] subjects = {"快速排序", "归并排序", "二叉树", "链表", "哈希冲突", "最短路径", "动态规划", "回溯法", "拓扑排序", "并查集",
+        "滑动窗口", "前缀和"};
+    for (int i = 0; i < subjects.length; i++) {
+      Files.writeString(content.resolve("n" + i + ".md"), "# " + subjects[i] + "\n\n" + subjects[i] + "是一种常见的算法思想，"
+          + subjects[i] + "的关键在于状态。\n\n```java\nint cnt = 0;\nfor (int i = 0; i < n; i++) {\n    cnt++;\n}\n```\n");
+    }
+    Files.writeString(content.resolve("count.md"), "# 多数元素\n\n## 简介\n\n用 cnt 统计候选元素出现的次数，cnt 为零时更换候选，"
+        + "cnt 的值最后给出多数元素。投票算法只需一次遍历。\n\n## 小结\n\n投票算法的小结。\n\n"
+        + "```java\nint cnt = 0;\nint majority = nums[0];\n```\n");
+    Files.writeString(content.resolve("ddl.md"), "# SQL详解之DDL\n\n## 简介\n\nDDL 语句定义表结构：CREATE TABLE 建表，"
+        + "ALTER TABLE 改表，DROP TABLE 删表。\n\n## 小结\n\nDDL 改变表结构。\n");
+    try (IndexHandle index = IndexHandle.open(content, temp.resolve("labels-index")); IndexHandle.Lease lease = index.acquire()) {
+      TermStatistics terms = lease.corpus().terms();
+      String count = lease.corpus().catalog().byPath("count.md").orElseThrow().id();
+      String ddl = lease.corpus().catalog().byPath("ddl.md").orElseThrow().id();
+      // cnt is in the code of all 13 notes and the prose of one: a variable, not the note's subject
+      assertThat(terms.has(count, "cnt")).isTrue();
+      assertThat(terms.keywords(count, 10)).extracting(Keyword::term).contains("多数元素", "投票").doesNotContain("cnt");
+      assertThat(terms.keywords(ddl, 10)).extracting(Keyword::term).contains("DDL")
+          .noneMatch(t -> t.contains("详解") || t.contains("简介") || t.contains("小结"));
+      assertThat(terms.keywords(count, 10)).extracting(Keyword::term).noneMatch(t -> t.contains("简介") || t.contains("小结"));
+      assertThat(terms.sharedTerms(count, ddl, 5)).noneMatch(t -> t.contains("简介") || t.contains("小结"));
+      assertThat(lease.corpus().topics().all()).extracting(Topics.Topic::term).doesNotContain("cnt", "简介", "小结");
+    }
+  }
 }
