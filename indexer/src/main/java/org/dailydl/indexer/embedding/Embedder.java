@@ -2,7 +2,6 @@ package org.dailydl.indexer.embedding;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.Locale;
 import java.util.function.IntConsumer;
 
 /**
- * Text → vector with BAAI's bge-small-zh-v1.5 (int8), run in this JVM by onnxruntime: no service,
- * no download (the model ships in a Maven artifact). Vectors are L2-normalised, 512 dimensions.
+ * Text → vector with BAAI's bge-small-zh-v1.5 (int8), run in this JVM by onnxruntime ({@link BgeSmallZh}):
+ * no service, no download (the model ships in a Maven artifact). Vectors are L2-normalised, 512
+ * dimensions.
  *
  * <p>Every text is lower-cased first: the model's tokenizer has no upper-case vocabulary and does
  * not lower-case, so KNN, XGBoost and ResNet would all become {@code [UNK]}. Thread-safe.
@@ -40,7 +40,7 @@ public final class Embedder {
         System.setProperty(property, folder);
       }
     }
-    return new Embedder(new BgeSmallZhV15QuantizedEmbeddingModel());
+    return new Embedder(new BgeSmallZh(null));
   }
 
   /** The text as the model must see it. */

@@ -2,6 +2,7 @@ package org.dailydl.indexer.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,19 @@ class EmbeddingTest {
       nb += b[i] * b[i];
     }
     return dot / Math.sqrt(na * nb);
+  }
+
+  @Test
+  void the_single_threaded_session_computes_exactly_the_stock_model_s_vectors() {
+    // langchain4j's own wrapper runs the same weights in onnxruntime's default session
+    var stock = new BgeSmallZhV15QuantizedEmbeddingModel();
+    List<String> texts = List.of("注意力机制", "transformer 的多头注意力如何计算", "梯度下降",
+        "Batch Normalization 在训练和推理时的统计量不同：训练时用当前小批量的均值和方差，推理时用滑动平均。");
+    List<float[]> ours = embedder.embedAll(texts);
+    for (int i = 0; i < texts.size(); i++) {
+      assertThat(ours.get(i)).as(texts.get(i)).containsExactly(stock.embed(Embedder.prepare(texts.get(i))).content().vector());
+      assertThat(embedder.embed(texts.get(i))).containsExactly(ours.get(i));
+    }
   }
 
   @Test
