@@ -3,6 +3,7 @@ package org.dailydl.indexer.index;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,13 +141,15 @@ final class ChangeSet {
         p.article().links().stream().filter(l -> l.toArticle()).map(StoredLink::of).toList()));
     linksBySource = links;
     tablesOfContents = new TreeSet<>();
+    // membership by hash: every update looks up every link of every article (87,000 at 10,000 notes)
+    Set<String> articles = new HashSet<>(links.keySet());
     links.forEach((source, out) -> {
-      long targets = out.stream().map(StoredLink::target).filter(t -> t != null && links.containsKey(t)).distinct().count();
+      long targets = out.stream().map(StoredLink::target).filter(t -> t != null && articles.contains(t)).distinct().count();
       if (targets >= TABLE_OF_CONTENTS_LINKS) {
         tablesOfContents.add(source);
       }
     });
-    return Anchors.compute(links, new TreeSet<>(links.keySet()));
+    return Anchors.compute(links, articles);
   }
 
   List<String> anchorsOf(String path) {

@@ -47,10 +47,14 @@ final class ReferenceCheck {
       remember(a.path(), a.headings());
     }
     List<BrokenLink> broken = new ArrayList<>();
+    // the articles exist (the walk just found them); other targets are looked up on disk once each:
+    // at 10,000 articles, 87,000 links name about 10,000 files, each resolved through symbolic links
+    Map<String, Boolean> exists = new HashMap<>();
+    ids.keySet().forEach(path -> exists.put(path, true));
     for (IndexedArticle k : kept) {
       for (StoredLink link : k.links()) {
-        boolean exists = link.target() == null || resolver.exists(link.target());
-        check(k.path(), new Reference(link.href(), link.target(), link.line(), exists, link.image()), broken);
+        boolean found = link.target() == null || exists.computeIfAbsent(link.target(), resolver::exists);
+        check(k.path(), new Reference(link.href(), link.target(), link.line(), found, link.image()), broken);
       }
     }
     for (Article a : written) {

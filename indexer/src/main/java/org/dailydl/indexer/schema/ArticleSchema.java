@@ -24,6 +24,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
@@ -175,6 +176,23 @@ public class ArticleSchema {
       }
       return articles;
     });
+  }
+
+  /**
+   * Every article of one segment, live or deleted, by segment-local doc id (for {@link
+   * DecodedSegments}, which keeps them while the segment lives and applies each version's deletions).
+   */
+  static IndexedArticle[] decodeSegment(LeafReader segment) throws IOException {
+    Bits live = segment.getLiveDocs();
+    return InChunks.map(segment.maxDoc(), READ_CHUNK, (from, to) -> {
+      StoredFields stored = segment.storedFields();
+      List<IndexedArticle> articles = new ArrayList<>(to - from);
+      for (int doc = from; doc < to; doc++) {
+        // a doc deleted already stays deleted in every later version of the segment
+        articles.add(live == null || live.get(doc) ? decode(doc, stored.document(doc, METADATA)) : null);
+      }
+      return articles;
+    }).toArray(IndexedArticle[]::new);
   }
 
   /**

@@ -59,4 +59,10 @@ public record IndexedArticle(
     anchors = List.copyOf(anchors);
     conceptForms = Map.copyOf(conceptForms);
   }
+
+  /** The same article under doc id {@code doc} (its segment seen at another place in a reader). */
+  public IndexedArticle withDoc(int doc) {
+    return new IndexedArticle(doc, id, path, title, category, tags, summary, date, kind, hash, size, modified,
+        modifiedTrusted, outline, links, anchors, conceptForms);
+  }
 }

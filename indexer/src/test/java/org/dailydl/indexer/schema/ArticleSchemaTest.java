@@ -95,4 +95,50 @@ class ArticleSchemaTest {
       }
     }
   }
+
+  private static Article note(int i, String text) {
+    return new Article("s-" + i, "s/" + i + ".md", "s", "笔记 " + i + " " + text, Article.TitleSource.HEADING,
+        List.of(), text, "", List.of(), Article.FrontMatter.EMPTY,
+        new ConceptExtractor.Concepts(Map.of(), Map.of()), Article.Kind.MARKDOWN, 10, "d".repeat(64));
+  }
+
+  @Test
+  void segments_decoded_once_give_each_later_version_exactly_what_a_full_read_gives() throws IOException {
+    DecodedSegments segments = new DecodedSegments();
+    IndexWriterConfig config = new IndexWriterConfig(Analysis.standard().indexAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE);
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory(); IndexWriter writer = new IndexWriter(dir, config)) {
+      for (int i = 0; i < 1_500; i++) {
+        writer.addDocument(new ArticleSchema().write(note(i, "旧"), List.of(), i, false));
+      }
+      writer.commit();
+      DirectoryReader reader = DirectoryReader.open(writer);
+      assertThat(segments.read(reader)).isEqualTo(ArticleSchema.read(reader));
+      IndexedArticle first = segments.read(reader).get(0);
+      for (int version = 1; version <= 3; version++) {
+        // a saved note: the old document deleted in the big segment, the new one in a small segment
+        writer.updateDocument(new Term(Fields.PATH, "s/" + (version * 100) + ".md"),
+            new ArticleSchema().write(note(version * 100, "新 " + version), List.of(), version, false));
+        writer.deleteDocuments(new Term(Fields.PATH, "s/" + (version * 7) + ".md"));
+        writer.commit();
+        DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+        reader.close();
+        reader = newer;
+        List<IndexedArticle> read = segments.read(reader);
+        assertThat(read).as("version " + version).isEqualTo(ArticleSchema.read(reader));
+        assertThat(read).extracting(IndexedArticle::title).contains("笔记 " + (version * 100) + " 新 " + version)
+            .doesNotContain("笔记 " + (version * 100) + " 旧", "笔记 " + (version * 7) + " 旧");
+        // the big segment is not decoded again: its articles are the very objects read before
+        assertThat(read.get(0)).isSameAs(first);
+      }
+      assertThat(segments.size()).isEqualTo(reader.leaves().size());
+      reader.close();
+      writer.forceMerge(1);
+      writer.commit();
+      try (DirectoryReader merged = DirectoryReader.open(writer)) {
+        assertThat(segments.read(merged)).isEqualTo(ArticleSchema.read(merged));
+      }
+    }
+    // segments whose readers are all closed are forgotten (the writer's pool releases them on close)
+    assertThat(segments.size()).isLessThanOrEqualTo(1);
+  }
 }

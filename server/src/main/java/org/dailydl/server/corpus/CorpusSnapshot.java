@@ -2,12 +2,14 @@ package org.dailydl.server.corpus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.lucene.index.IndexReader;
 import org.dailydl.indexer.analysis.Glossary;
-import org.dailydl.indexer.schema.ArticleSchema;
+import org.dailydl.indexer.schema.DecodedSegments;
 import org.dailydl.indexer.schema.IndexMeta;
 
 /**
@@ -34,16 +36,17 @@ public final class CorpusSnapshot {
    * @param number increases by one with every index version the server serves
    * @param reader the reader of this version (valid while a searcher of it is held)
    * @param passages the passage vectors currently loaded (they follow the lexical index), if any
+   * @param segments the articles of segments earlier versions decoded (a version decodes only its new ones)
    */
   public CorpusSnapshot(long number, IndexReader reader, IndexMeta meta, Glossary glossary,
-      Supplier<Optional<PassageVectors>> passages) {
+      Supplier<Optional<PassageVectors>> passages, DecodedSegments segments) {
     this.number = number;
     this.reader = Objects.requireNonNull(reader);
     this.meta = Objects.requireNonNull(meta);
     this.passages = Objects.requireNonNull(passages);
     this.glossary = Objects.requireNonNull(glossary);
     try {
-      this.catalog = new Catalog(ArticleSchema.read(reader), reader.maxDoc());
+      this.catalog = new Catalog(segments.read(reader), reader.maxDoc());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,10 +100,21 @@ public final class CorpusSnapshot {
    * (otherwise the first request needing each pays for it: seconds at 10,000 articles).
    */
   public void warm() {
-    links();
-    terms();
-    series();
-    topics();
+    warm(() -> true);
+  }
+
+  /**
+   * Like {@link #warm()}, stopping between steps once {@code wanted} turns false (a newer version
+   * is served: this one's data would be computed for nobody); returns whether all was computed.
+   */
+  public boolean warm(BooleanSupplier wanted) {
+    for (Runnable step : List.<Runnable>of(this::links, this::terms, this::series, this::topics)) {
+      if (!wanted.getAsBoolean()) {
+        return false;
+      }
+      step.run();
+    }
+    return true;
   }
 
   /** Whether everything {@link #warm()} computes has been computed. */

@@ -33,6 +33,7 @@ import org.dailydl.indexer.index.IndexArticles;
 import org.dailydl.indexer.index.IndexLocation;
 import org.dailydl.indexer.index.IndexReport;
 import org.dailydl.indexer.index.ProgressListener;
+import org.dailydl.indexer.schema.DecodedSegments;
 import org.dailydl.indexer.schema.IndexMeta;
 import org.dailydl.indexer.schema.IndexedArticle;
 import org.dailydl.server.corpus.CorpusSnapshot;
@@ -72,6 +73,8 @@ public final class IndexHandle implements Closeable {
   /** The served generation's folder was deleted or moved since it was opened (guarded by writeLock). */
   private boolean folderReplaced;
   private final AtomicLong versions = new AtomicLong();
+  /** The decoded articles of the segments open in any served version, so each version decodes only its new ones. */
+  private final DecodedSegments decodedSegments = new DecodedSegments();
   private volatile Supplier<Optional<PassageVectors>> passages = Optional::empty;
   private volatile Managed managed;
   private volatile Served snapshot;
@@ -400,7 +403,7 @@ public final class IndexHandle implements Closeable {
       }
       IndexCommit commit = ((DirectoryReader) searcher.getIndexReader()).getIndexCommit();
       CorpusSnapshot fresh = new CorpusSnapshot(versions.incrementAndGet(), searcher.getIndexReader(),
-          IndexMeta.fromUserData(commit.getUserData()), glossary(), () -> passages.get());
+          IndexMeta.fromUserData(commit.getUserData()), glossary(), () -> passages.get(), decodedSegments);
       snapshot = new Served(fresh, generation.toAbsolutePath().normalize(), commit.getGeneration());
       return fresh;
     }

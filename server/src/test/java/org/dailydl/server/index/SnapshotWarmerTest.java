@@ -50,4 +50,17 @@ class SnapshotWarmerTest {
       }
     }
   }
+
+  @Test
+  void warming_stops_between_steps_once_its_version_is_no_longer_wanted() throws Exception {
+    try (TestIndex index = TestIndex.ofFixtures(temp); IndexHandle.Lease lease = index.handle.acquire()) {
+      CorpusSnapshot snapshot = lease.corpus();
+      int[] asked = {0};
+      // wanted for the first step only: the link graph is computed, the term statistics are not
+      assertThat(snapshot.warm(() -> asked[0]++ == 0)).isFalse();
+      assertThat(snapshot.isWarm()).isFalse();
+      assertThat(snapshot.warm(() -> true)).isTrue();
+      assertThat(snapshot.isWarm()).isTrue();
+    }
+  }
 }
