@@ -19,12 +19,12 @@ package org.dailydl.server.corpus;
  * @param maxDocShare a concept in more than this share of the articles says nothing about any
  * @param compoundBoost weight factor of concepts of several words (静态链接, hash table): more
  *     specific than their parts
- * @param codeShare with {@code codeRatio}: an English word (outside the glossary) that the code of at
- *     least this share of the articles uses ...
- * @param codeRatio ... and that at least this many times more articles use in code than mention in
- *     prose is the vocabulary of a programming language and its habits (int, val, cnt, None, self),
- *     not a subject: it still counts for content similarity but is never a keyword, a topic or a reason; 0 turns
- *     the rule off
+ * @param codeShare an English word outside the glossary is code vocabulary (int, val, cnt, None,
+ *     self: a programming language and its habits, not a subject) when the code of at least this
+ *     share of the articles uses it ...
+ * @param codeRatio ... and at least this many times more articles use it in code than mention it in
+ *     prose; code vocabulary still counts for content similarity but is never a keyword, a topic or
+ *     a reason (0 turns the rule off)
  */
 public record TermWeighting(double usageHalf, double usagePower, double glossaryBoost, double lowercaseLatin,
     double pathShare, double templateShare, double maxDocShare, double compoundBoost,
