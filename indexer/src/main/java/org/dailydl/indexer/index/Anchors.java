@@ -21,7 +21,7 @@ final class Anchors {
    */
   static Map<String, List<String>> compute(Map<String, List<StoredLink>> linksBySource, Set<String> articles) {
     Map<String, List<String>> anchors = new TreeMap<>();
-    (linksBySource instanceof TreeMap ? linksBySource : new TreeMap<>(linksBySource)).forEach((source, links) -> {
+    new TreeMap<>(linksBySource).forEach((source, links) -> {
       for (StoredLink link : links) {
         String text = link.text() == null ? "" : link.text().strip();
         if (link.target() == null || link.target().equals(source) || text.isEmpty()

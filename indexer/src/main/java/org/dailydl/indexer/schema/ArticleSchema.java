@@ -25,7 +25,7 @@ import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
@@ -157,30 +157,44 @@ public class ArticleSchema {
     return doc;
   }
 
-  /** Documents read per task of {@link #read}, each task with its own {@link StoredFields}. */
+  /** Documents read per task of {@link #decodeSegment}, each task with its own {@link StoredFields}. */
   private static final int READ_CHUNK = 1024;
 
   /**
-   * Every live article of {@code reader}, in doc-id order, without its body. Large indexes are read
+   * Every live article of {@code reader}, in doc-id order, without its body. Large segments are read
    * on all cores: decoding the stored fields is most of opening an index version at 10,000 articles.
    */
   public static List<IndexedArticle> read(IndexReader reader) throws IOException {
-    Bits live = MultiBits.getLiveDocs(reader);
-    return InChunks.map(reader.maxDoc(), READ_CHUNK, (from, to) -> {
-      StoredFields stored = reader.storedFields();
-      List<IndexedArticle> articles = new ArrayList<>(to - from);
-      for (int doc = from; doc < to; doc++) {
-        if (live == null || live.get(doc)) {
-          articles.add(decode(doc, stored.document(doc, METADATA)));
-        }
-      }
-      return articles;
-    });
+    return live(reader, ArticleSchema::decodeSegment);
+  }
+
+  /** A segment's articles by segment-local doc id (null where the doc is deleted). */
+  interface SegmentDecoder {
+    IndexedArticle[] decode(LeafReader segment) throws IOException;
   }
 
   /**
-   * Every article of one segment, live or deleted, by segment-local doc id (for {@link
-   * DecodedSegments}, which keeps them while the segment lives and applies each version's deletions).
+   * The live articles of {@code reader} in doc-id order, each segment's articles from {@code
+   * decoder} (decoded now, or kept from an earlier version: {@link DecodedSegments}).
+   */
+  static List<IndexedArticle> live(IndexReader reader, SegmentDecoder decoder) throws IOException {
+    List<IndexedArticle> articles = new ArrayList<>(reader.numDocs());
+    for (LeafReaderContext leaf : reader.leaves()) {
+      IndexedArticle[] decoded = decoder.decode(leaf.reader());
+      Bits live = leaf.reader().getLiveDocs();
+      for (int doc = 0; doc < decoded.length; doc++) {
+        IndexedArticle article = decoded[doc];
+        if (article != null && (live == null || live.get(doc))) {
+          articles.add(leaf.docBase == 0 ? article : article.withDoc(leaf.docBase + doc));
+        }
+      }
+    }
+    return articles;
+  }
+
+  /**
+   * Every article of one segment, live or deleted, by segment-local doc id (null where the doc is
+   * deleted: it stays deleted in every later version of the segment).
    */
   static IndexedArticle[] decodeSegment(LeafReader segment) throws IOException {
     Bits live = segment.getLiveDocs();
@@ -188,7 +202,6 @@ public class ArticleSchema {
       StoredFields stored = segment.storedFields();
       List<IndexedArticle> articles = new ArrayList<>(to - from);
       for (int doc = from; doc < to; doc++) {
-        // a doc deleted already stays deleted in every later version of the segment
         articles.add(live == null || live.get(doc) ? decode(doc, stored.document(doc, METADATA)) : null);
       }
       return articles;

@@ -1,14 +1,11 @@
 package org.dailydl.indexer.schema;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.util.Bits;
 
 /**
  * The articles of index segments as {@link ArticleSchema#read} decodes them, kept while a segment
@@ -24,18 +21,7 @@ public final class DecodedSegments {
 
   /** Every live article of {@code reader}, in doc-id order (as {@link ArticleSchema#read(IndexReader)}). */
   public List<IndexedArticle> read(IndexReader reader) throws IOException {
-    List<IndexedArticle> articles = new ArrayList<>(reader.numDocs());
-    for (LeafReaderContext leaf : reader.leaves()) {
-      IndexedArticle[] decoded = decoded(leaf.reader());
-      Bits live = leaf.reader().getLiveDocs();
-      for (int doc = 0; doc < decoded.length; doc++) {
-        IndexedArticle article = decoded[doc];
-        if (article != null && (live == null || live.get(doc))) {
-          articles.add(leaf.docBase == 0 ? article : article.withDoc(leaf.docBase + doc));
-        }
-      }
-    }
-    return articles;
+    return ArticleSchema.live(reader, this::decoded);
   }
 
   /** How many segments are held (for tests). */

@@ -57,10 +57,11 @@ final class Specificity {
   private Chinese ofChinese(String concept) {
     boolean inGlossary = !glossary.equivalents(concept).isEmpty();
     double factor = inGlossary ? weighting.glossaryBoost() : 1;
-    List<String> words = Analysis.standard().tokens(Analysis.standard().word(), concept);
-    boolean compound = !inGlossary && words.size() > 1;
+    // a glossary concept is neither a compound of its words nor a label: it is not segmented
+    List<String> words = inGlossary ? List.of(concept) : Analysis.standard().tokens(Analysis.standard().word(), concept);
+    boolean compound = words.size() > 1;
     boolean label = !inGlossary && (Analysis.standard().sectionLabels().contains(concept)
-        || words.stream().anyMatch(w -> Analysis.standard().sectionLabels().contains(w)));
+        || words.stream().anyMatch(Analysis.standard().sectionLabels()::contains));
     return new Chinese(factor * weighting.usage(generalFrequency(concept)) * (compound ? weighting.compoundBoost() : 1),
         label);
   }

@@ -69,7 +69,13 @@ public final class TermStatistics {
     Set<String> structural = StructuralWords.pathWords(catalog, weighting.pathShare());
     structural.addAll(StructuralWords.templateWords(catalog, weighting.templateShare()));
     Specificity specificity = new Specificity(glossary, weighting);
-    Set<String> unnamed = codeVocabulary(reader, glossary, weighting, df, n);
+    Set<String> named = new HashSet<>();
+    df.keySet().forEach(term -> {
+      if (!glossary.equivalents(term).isEmpty()) {
+        named.add(term);
+      }
+    });
+    Set<String> unnamed = codeVocabulary(reader, named, weighting, df, n);
     List<String> ids = new ArrayList<>(catalog.size());
     List<Map<String, Double>> vectors = new ArrayList<>(catalog.size());
     List<Map<String, String>> articleForms = new ArrayList<>(catalog.size());
@@ -100,12 +106,6 @@ public final class TermStatistics {
       vectors.add(vector);
       articleForms.add(written);
     }
-    Set<String> named = new HashSet<>();
-    df.keySet().forEach(term -> {
-      if (!glossary.equivalents(term).isEmpty()) {
-        named.add(term);
-      }
-    });
     return new TermStatistics(ids, vectors, articleForms, named, unnamed);
   }
 
@@ -113,13 +113,13 @@ public final class TermStatistics {
    * The English concepts outside the glossary that many more articles use in their code than
    * mention in their prose ({@link TermWeighting#codeVocabulary}).
    */
-  private static Set<String> codeVocabulary(IndexReader reader, Glossary glossary, TermWeighting weighting,
+  private static Set<String> codeVocabulary(IndexReader reader, Set<String> glossaryTerms, TermWeighting weighting,
       Map<String, Integer> df, int n) {
     Set<String> words = new HashSet<>();
     try {
       for (Map.Entry<String, Integer> e : df.entrySet()) {
         String term = e.getKey();
-        if (term.isEmpty() || term.indexOf(' ') >= 0 || !isLatin(term.charAt(0)) || !glossary.equivalents(term).isEmpty()) {
+        if (term.isEmpty() || term.indexOf(' ') >= 0 || !isLatin(term.charAt(0)) || glossaryTerms.contains(term)) {
           continue;
         }
         if (weighting.codeVocabulary(e.getValue(), reader.docFreq(new Term(Fields.CODE, term)), n)) {
